@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from kiosk.news import views as news_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", news_views.cacheable_view(sitemap), name="sitemap"),
+    path("sitemap-news.xml", news_views.news_sitemap, name="news-sitemap"),
+    path("robots.txt", news_views.robots_txt, name="robots-txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Reader pages: German without a prefix, /en/ and /fr/ for the other locales.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

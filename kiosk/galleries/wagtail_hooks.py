@@ -1,0 +1,19 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Gallery
+
+
+class GalleryViewSet(SnippetViewSet):
+    model = Gallery
+    icon = "image"
+    menu_label = _("Galleries")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["title", "credit_line", "updated_at"]
+    search_fields = ["title"]
+
+
+register_snippet(GalleryViewSet)

@@ -1,0 +1,302 @@
+"""Sections, articles, authors and partners."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from kiosk.pagecache.http import cacheable
+
+from .blocks import ArticleBodyBlock
+
+# A republication within this time of the first one is not an update.
+UPDATE_GRACE = timedelta(minutes=1)
+SECTION_PAGE_SIZE = 20
+
+
+class Author(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    bio = models.TextField(_("short biography"), blank=True)
+    image = models.ForeignKey(
+        "images.KioskImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("portrait"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("bio"), FieldPanel("image")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partner(index.Indexed, models.Model):
+    """A syndication partner or agency whose articles the newsroom runs."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    url = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "images.KioskImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def for_listing(self) -> ArticlePageQuerySet:
+        """What a teaser needs: section, lead image and partner in one query."""
+        return self.live().public().select_related("lead_image", "partner").order_by(
+            "-first_published_at", "-pk"
+        )
+
+    def in_section(self, section: Page) -> ArticlePageQuerySet:
+        return self.descendant_of(section)
+
+    def published_since(self, since) -> ArticlePageQuerySet:
+        return self.filter(first_published_at__gte=since)
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page: the newest stories of every section."""
+
+    intro = models.CharField(_("intro"), max_length=255, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["news.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("front page")
+
+    @path("")
+    @cacheable
+    def front_page(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    @cacheable
+    def feed(self, request):
+        from .feeds import SiteFeed
+
+        return SiteFeed(self)(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import front_page_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = front_page_sections(self)
+        return context
+
+
+class SectionPage(RoutablePageMixin, Page):
+    """A section or subsection (International › Europe): lists its articles."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    @path("")
+    @cacheable
+    def listing(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    @cacheable
+    def feed(self, request):
+        from .feeds import SectionFeed
+
+        return SectionFeed(self)(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from .selectors import section_listing
+
+        articles = self.paginate(request.GET.get("page"))
+        articles.object_list = section_listing(self, list(articles.object_list))
+        context["articles"] = articles
+        context["subsections"] = self.get_children().live().public().type(SectionPage).specific()
+        return context
+
+    def paginate(self, number):
+        """The page of articles the reader asked for; a bad number is a 404."""
+        articles = ArticlePage.objects.for_listing().in_section(self)
+        paginator = Paginator(articles, SECTION_PAGE_SIZE)
+        try:
+            return paginator.page(number or 1)
+        except (PageNotAnInteger, EmptyPage):
+            raise Http404(_("There is no such page of articles.")) from None
+
+    @property
+    def top_section(self) -> SectionPage:
+        """The top-level section this one belongs to."""
+        return self if self.depth <= 3 else self.get_ancestors().type(SectionPage).first().specific
+
+
+class ArticlePage(Page):
+    kicker = models.CharField(
+        _("kicker"), max_length=80, blank=True, help_text=_("A word or two above the headline.")
+    )
+    teaser_headline = models.CharField(
+        _("teaser headline"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shorter headline for teasers and social media; the headline is used when empty."),
+    )
+    lead = models.TextField(_("lead"), help_text=_("The standfirst: two or three sentences, shown in bold."))
+    lead_image = models.ForeignKey(
+        "images.KioskImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead image"),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    authors = ParentalManyToManyField(Author, blank=True, related_name="articles", verbose_name=_("authors"))
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    partner = models.ForeignKey(
+        Partner,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("syndication partner"),
+        help_text=_("The partner this article comes from, shown as “Ein Artikel von …”."),
+    )
+    source_line = models.CharField(
+        _("source line"),
+        max_length=120,
+        blank=True,
+        help_text=_("Partners and agencies the text is based on, e.g. “partner/sda”."),
+    )
+    canonical_url = models.URLField(
+        _("canonical URL"),
+        blank=True,
+        help_text=_("For syndicated copy: the original's address. Empty means this page."),
+    )
+    noindex = models.BooleanField(
+        _("hide from search engines"),
+        default=False,
+        help_text=_("For syndicated copy the partner wants indexed only at the source."),
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        FieldPanel("kicker"),
+        *Page.content_panels,
+        FieldPanel("teaser_headline"),
+        FieldPanel("lead"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("authors"), FieldPanel("partner"), FieldPanel("source_line"), FieldPanel("tags")],
+            heading=_("Credits and tags"),
+        ),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("canonical_url"), FieldPanel("noindex")], heading=_("Syndication")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("kicker"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.canonical_url and not self.canonical_url.startswith(("https://", "http://")):
+            raise ValidationError({"canonical_url": _("Enter a full web address.")})
+
+    @cacheable
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_page_context(self))
+        return context
+
+    @cached_property
+    def section(self) -> SectionPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @property
+    def teaser_title(self) -> str:
+        return self.teaser_headline or self.title
+
+    @property
+    def published_at(self):
+        return self.first_published_at
+
+    @property
+    def updated_at(self):
+        """When the article last changed after publication, or None."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last - first > UPDATE_GRACE:
+            return last
+        return None

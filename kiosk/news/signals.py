@@ -1,0 +1,60 @@
+"""Cache purging when what a page shows changes (no domain logic here)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished
+
+from kiosk.galleries.models import Gallery
+from kiosk.images.models import KioskImage
+
+from .models import ArticlePage, Author, Partner, SectionPage
+
+SITE_WIDE_PATHS = ("sitemap.xml", "sitemap-news.xml")
+
+
+def language_variants(url: str) -> list[str]:
+    """The URL as each reader language serves it: /x/, /en/x/, /fr/x/."""
+    scheme, rest = url.split("://", 1)
+    host, _, path = rest.partition("/")
+    prefixes = [""] + [f"{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return [f"{scheme}://{host}/{prefix}{path}" for prefix in prefixes]
+
+
+def urls_showing(page: Page) -> list[str]:
+    """Every public URL whose content depends on this page."""
+    urls: list[str] = []
+    for shown in [page, *Page.objects.ancestor_of(page).filter(depth__gt=1)]:
+        url = shown.get_full_url()
+        if not url:
+            continue
+        urls.append(url)
+        if shown.specific_class in (SectionPage,) or shown.depth == 2:
+            urls.append(url + "feed/")
+        if shown.depth == 2:
+            urls.extend(url + path for path in SITE_WIDE_PATHS)
+    return [variant for url in urls for variant in language_variants(url)]
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_page_and_listings(sender, instance, **kwargs):
+    if isinstance(instance, (ArticlePage, SectionPage)) or instance.depth == 2:
+        purge_urls_from_cache(urls_showing(instance))
+
+
+@receiver(post_save, sender=Gallery)
+@receiver(post_save, sender=KioskImage)
+@receiver(post_save, sender=Author)
+@receiver(post_save, sender=Partner)
+def purge_pages_using(sender, instance, **kwargs):
+    """A corrected caption or credit must reach the pages that print it."""
+    page_ids = ReferenceIndex.get_references_to(instance).filter(
+        base_content_type__model="page"
+    ).values_list("object_id", flat=True)
+    pages = Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
+    purge_urls_from_cache([url for page in pages for url in urls_showing(page)])

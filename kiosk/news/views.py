@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import functools
+from datetime import timedelta
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from kiosk.newsroom.models import NewsroomSettings
+from kiosk.pagecache.http import mark_cacheable
+
+from .models import ArticlePage
+
+NEWS_SITEMAP_WINDOW = timedelta(days=2)
+
+
+def cacheable_view(view):
+    """A function view whose successful answers anonymous readers share."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            mark_cacheable(response)
+        return response
+
+    return wrapper
+
+
+@require_GET
+@cacheable_view
+def news_sitemap(request):
+    """Google News sitemap: articles first published in the last two days."""
+    site = Site.find_for_request(request)
+    since = timezone.now() - NEWS_SITEMAP_WINDOW
+    articles = ArticlePage.objects.for_listing().published_since(since).filter(noindex=False)
+    if site:
+        articles = articles.descendant_of(site.root_page, inclusive=True)
+    return render(
+        request,
+        "news/news_sitemap.xml",
+        {
+            "articles": articles[:1000],
+            "publication": NewsroomSettings.cached_for_site(site).publisher_name if site else "Kiosk",
+            "language": "de",
+        },
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+@cacheable_view
+def robots_txt(request):
+    sitemap_root = request.build_absolute_uri("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {sitemap_root}sitemap.xml",
+        f"Sitemap: {sitemap_root}sitemap-news.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

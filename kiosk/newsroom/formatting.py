@@ -1,0 +1,53 @@
+"""Dates, times and money as readers in each locale expect them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime, get_datetime_format
+from babel.numbers import format_currency, format_decimal
+from django.conf import settings
+from django.utils import translation
+
+NEWSROOM_TZ = ZoneInfo(settings.TIME_ZONE)
+# Swiss newsrooms print full numeric dates (13.09.2023) in every language.
+DATE_PATTERN = "dd.MM.yyyy"
+TIME_PATTERN = "HH:mm"
+BABEL_LOCALES = {"de-ch": "de_CH", "en": "en_CH", "fr": "fr_CH"}
+
+
+def babel_locale(language: str | None = None) -> str:
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE).lower()
+    return BABEL_LOCALES.get(language, "de_CH")
+
+
+def local_datetime(value: datetime, language: str | None = None) -> str:
+    """``13.09.2023, 10:36`` in Europe/Zurich, joined the locale's way."""
+    locale = babel_locale(language)
+    joiner = get_datetime_format("short", locale=locale)
+    date = format_datetime(value, DATE_PATTERN, tzinfo=NEWSROOM_TZ, locale=locale)
+    time = format_datetime(value, TIME_PATTERN, tzinfo=NEWSROOM_TZ, locale=locale)
+    return joiner.replace("{1}", date).replace("{0}", time)
+
+
+def local_date(value, language: str | None = None) -> str:
+    if isinstance(value, datetime):
+        return format_datetime(value, DATE_PATTERN, tzinfo=NEWSROOM_TZ, locale=babel_locale(language))
+    return format_date(value, DATE_PATTERN, locale=babel_locale(language))
+
+
+def month_year(value, language: str | None = None) -> str:
+    """``Juni 2016``: for 'registered since' lines."""
+    if isinstance(value, datetime):
+        return format_datetime(value, "LLLL yyyy", tzinfo=NEWSROOM_TZ, locale=babel_locale(language))
+    return format_date(value, "LLLL yyyy", locale=babel_locale(language))
+
+
+def chf(amount: Decimal | int | float, language: str | None = None) -> str:
+    return format_currency(amount, "CHF", locale=babel_locale(language))
+
+
+def number(value: Decimal | int | float, language: str | None = None) -> str:
+    return format_decimal(value, locale=babel_locale(language))

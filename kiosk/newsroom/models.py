@@ -1,0 +1,62 @@
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+CACHE_KEY = "newsroom-settings:{site_id}"
+CACHE_SECONDS = 300
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseSiteSetting):
+    """What the newsroom says about itself on every page."""
+
+    publisher_name = models.CharField(_("publisher name"), max_length=120, default="Kiosk")
+    publisher_logo = models.ForeignKey(
+        "images.KioskImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("publisher logo"),
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    support_email = models.EmailField(_("support e-mail"), default="support@kiosk.example")
+    support_heading = models.CharField(
+        _("support heading"), max_length=120, default="Technische Probleme?"
+    )
+    support_text = models.TextField(
+        _("support text"),
+        default="Schreiben Sie uns, was nicht funktioniert. Wir antworten so rasch wie möglich.",
+        help_text=_("Shown under every article, followed by the support e-mail."),
+    )
+    x_handle = models.CharField(_("X account"), max_length=50, blank=True, help_text="@kiosk")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("publisher_name"), FieldPanel("publisher_logo"), FieldPanel("tagline"), FieldPanel("x_handle")],
+            heading=_("Publisher"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("support_heading"), FieldPanel("support_text"), FieldPanel("support_email")],
+            heading=_("Reader support"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("newsroom settings")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(CACHE_KEY.format(site_id=self.site_id))
+
+    @classmethod
+    def cached_for_site(cls, site) -> "NewsroomSettings":
+        """The site's settings, read from the database at most every few minutes."""
+        key = CACHE_KEY.format(site_id=site.pk)
+        settings = cache.get(key)
+        if settings is None:
+            settings = cls.for_site(site)
+            cache.set(key, settings, CACHE_SECONDS)
+        return settings

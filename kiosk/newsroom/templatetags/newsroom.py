@@ -1,0 +1,36 @@
+from django import template
+
+from kiosk.newsroom import formatting
+
+register = template.Library()
+
+
+@register.filter
+def local_datetime(value):
+    return formatting.local_datetime(value) if value else ""
+
+
+@register.filter
+def local_date(value):
+    return formatting.local_date(value) if value else ""
+
+
+@register.filter
+def month_year(value):
+    return formatting.month_year(value) if value else ""
+
+
+@register.filter
+def chf(value):
+    return formatting.chf(value) if value is not None else ""
+
+
+@register.filter
+def number(value):
+    return formatting.number(value) if value is not None else ""
+
+
+@register.filter
+def iso(value):
+    """ISO 8601 with the UTC offset, for <time datetime> and JSON-LD."""
+    return value.astimezone(formatting.NEWSROOM_TZ).isoformat(timespec="seconds") if value else ""
