@@ -96,9 +96,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and a writer work at once; IMMEDIATE avoids
     # "database is locked" when two writers upgrade their locks together.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
-        ),
+        "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"),
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -201,9 +199,7 @@ if env("KIOSK_FRONTEND_CACHE_URL", default=""):
 KIOSK_PAGE_CACHE_SECONDS = env.int("KIOSK_PAGE_CACHE_SECONDS", default=300)
 KIOSK_PAGE_CACHE_ENABLED = env.bool("KIOSK_PAGE_CACHE_ENABLED", default=True)
 
-EMAIL_BACKEND = env(
-    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="redaktion@kiosk.example")
 
 # Production hardening; all on when DEBUG is off.

@@ -31,9 +31,7 @@ class KioskImage(AbstractImage):
         blank=True,
         help_text=_("Photographer or agency, printed as “Bild: <credit>”."),
     )
-    licence = models.CharField(
-        _("licence"), max_length=20, choices=Licence.choices, default=Licence.AGENCY
-    )
+    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, default=Licence.AGENCY)
 
     admin_form_fields = (
         "title",

@@ -96,8 +96,7 @@ def picture_for(image: KioskImage, role_name: str) -> Picture | None:
 
     def srcset(fmt: str) -> str:
         return ", ".join(
-            f"{renditions[role.spec(w, fmt)].url} {renditions[role.spec(w, fmt)].width}w"
-            for w in role.widths
+            f"{renditions[role.spec(w, fmt)].url} {renditions[role.spec(w, fmt)].width}w" for w in role.widths
         )
 
     default = renditions[role.spec(role.widths[len(role.widths) // 2], "jpeg")]

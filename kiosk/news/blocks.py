@@ -63,9 +63,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, label=_("Paragraph"), template="news/blocks/paragraph.html"
     )
-    subheading = blocks.CharBlock(
-        label=_("Subheading"), icon="title", template="news/blocks/subheading.html"
-    )
+    subheading = blocks.CharBlock(label=_("Subheading"), icon="title", template="news/blocks/subheading.html")
     image = ImageBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()

@@ -42,7 +42,13 @@ class Author(index.Indexed, models.Model):
         verbose_name=_("portrait"),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("bio"), FieldPanel("image")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("email"),
+        FieldPanel("bio"),
+        FieldPanel("image"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -87,8 +93,11 @@ class ArticleTag(TaggedItemBase):
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self) -> ArticlePageQuerySet:
         """What a teaser needs: section, lead image and partner in one query."""
-        return self.live().public().select_related("lead_image", "partner").order_by(
-            "-first_published_at", "-pk"
+        return (
+            self.live()
+            .public()
+            .select_related("lead_image", "partner")
+            .order_by("-first_published_at", "-pk")
         )
 
     def in_section(self, section: Page) -> ArticlePageQuerySet:
@@ -161,11 +170,12 @@ class SectionPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .selectors import section_listing
+        from .selectors import breadcrumb, section_listing
 
         articles = self.paginate(request.GET.get("page"))
         articles.object_list = section_listing(self, list(articles.object_list))
         context["articles"] = articles
+        context["breadcrumb"] = breadcrumb(self, inclusive=True)
         context["subsections"] = self.get_children().live().public().type(SectionPage).specific()
         return context
 

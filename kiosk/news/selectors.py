@@ -32,7 +32,9 @@ def body_images(article: ArticlePage) -> list:
     return images
 
 
-def related_articles(article: ArticlePage, *, tag_ids: Iterable[int], limit: int = RELATED_LIMIT) -> list[ArticlePage]:
+def related_articles(
+    article: ArticlePage, *, tag_ids: Iterable[int], limit: int = RELATED_LIMIT
+) -> list[ArticlePage]:
     """Up to ``limit`` articles: shared tags first, then the same section, newest first."""
     tag_ids = list(tag_ids)
     parent_path = article.path[: -article.steplen]
@@ -61,7 +63,9 @@ def next_story(article: ArticlePage, *, exclude: Iterable[int] = ()) -> ArticleP
         .exclude(pk__in=[article.pk, *exclude])
         .annotate(
             same_section=Case(
-                When(path__startswith=parent_path, then=Value(1)), default=Value(0), output_field=IntegerField()
+                When(path__startswith=parent_path, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
             ),
             is_older=Case(
                 When(first_published_at__lt=article.first_published_at, then=Value(1)),
@@ -76,9 +80,10 @@ def next_story(article: ArticlePage, *, exclude: Iterable[int] = ()) -> ArticleP
     return older.first()
 
 
-def breadcrumb(page: Page) -> list[Page]:
+def breadcrumb(page: Page, *, inclusive: bool = False) -> list[Page]:
     """The sections above a page, top-level first (the front page left out)."""
-    return list(Page.objects.ancestor_of(page).filter(depth__gt=2).live().specific(defer=True).order_by("depth"))
+    ancestors = Page.objects.ancestor_of(page, inclusive=inclusive).filter(depth__gt=2).live()
+    return list(ancestors.order_by("depth"))
 
 
 def article_page_context(article: ArticlePage) -> dict:
@@ -120,7 +125,9 @@ class FrontPageSection:
     stories: list[ArticlePage]
 
 
-def front_page_sections(home: HomePage, per_section: int = FRONT_PAGE_STORIES_PER_SECTION) -> list[FrontPageSection]:
+def front_page_sections(
+    home: HomePage, per_section: int = FRONT_PAGE_STORIES_PER_SECTION
+) -> list[FrontPageSection]:
     """Each top-level section with its newest stories, in two queries."""
     sections = list(home.get_children().live().public().type(SectionPage).specific())
     if not sections:

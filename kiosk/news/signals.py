@@ -13,6 +13,7 @@ from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
 
 from .models import ArticlePage, Author, Partner, SectionPage
+from .navigation import forget_navigation
 
 SITE_WIDE_PATHS = ("sitemap.xml", "sitemap-news.xml")
 
@@ -43,6 +44,8 @@ def urls_showing(page: Page) -> list[str]:
 @receiver(page_published)
 @receiver(page_unpublished)
 def purge_page_and_listings(sender, instance, **kwargs):
+    if isinstance(instance, SectionPage) or instance.depth == 2:
+        forget_navigation()
     if isinstance(instance, (ArticlePage, SectionPage)) or instance.depth == 2:
         purge_urls_from_cache(urls_showing(instance))
 
@@ -53,8 +56,10 @@ def purge_page_and_listings(sender, instance, **kwargs):
 @receiver(post_save, sender=Partner)
 def purge_pages_using(sender, instance, **kwargs):
     """A corrected caption or credit must reach the pages that print it."""
-    page_ids = ReferenceIndex.get_references_to(instance).filter(
-        base_content_type__model="page"
-    ).values_list("object_id", flat=True)
+    page_ids = (
+        ReferenceIndex.get_references_to(instance)
+        .filter(base_content_type__model="page")
+        .values_list("object_id", flat=True)
+    )
     pages = Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
     purge_urls_from_cache([url for page in pages for url in urls_showing(page)])

@@ -23,9 +23,7 @@ class NewsroomSettings(BaseSiteSetting):
     )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     support_email = models.EmailField(_("support e-mail"), default="support@kiosk.example")
-    support_heading = models.CharField(
-        _("support heading"), max_length=120, default="Technische Probleme?"
-    )
+    support_heading = models.CharField(_("support heading"), max_length=120, default="Technische Probleme?")
     support_text = models.TextField(
         _("support text"),
         default="Schreiben Sie uns, was nicht funktioniert. Wir antworten so rasch wie möglich.",
@@ -35,7 +33,12 @@ class NewsroomSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("publisher_name"), FieldPanel("publisher_logo"), FieldPanel("tagline"), FieldPanel("x_handle")],
+            [
+                FieldPanel("publisher_name"),
+                FieldPanel("publisher_logo"),
+                FieldPanel("tagline"),
+                FieldPanel("x_handle"),
+            ],
             heading=_("Publisher"),
         ),
         MultiFieldPanel(

@@ -1,0 +1,44 @@
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from kiosk.newsroom.middleware import PREFIXED_LANGUAGES, language_from_path
+
+from ..navigation import NAVIGATION_CACHE_KEY, top_sections
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"de-ch": "Deutsch", "en": "English", "fr": "Français"}
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The top-level sections, cached until a section is published."""
+    language = translation.get_language()
+    key = NAVIGATION_CACHE_KEY.format(language=language)
+    sections = cache.get(key)
+    if sections is None:
+        sections = top_sections()
+        cache.set(key, sections, 600)
+    crumbs = context.get("breadcrumb") or []
+    current = [c.pk for c in crumbs]
+    page = context.get("page")
+    if page is not None:
+        current.append(page.pk)
+    return {"sections": sections, "current_ids": current}
+
+
+@register.filter
+def language_links(request):
+    """(code, url, name, is_current) for the same page in every reader language."""
+    path = request.path
+    current = language_from_path(path)
+    bare = path
+    if current in PREFIXED_LANGUAGES:
+        bare = path[len(current) + 1 :] or "/"
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+        links.append((code, url, LANGUAGE_NAMES.get(code, code), code == current))
+    return links

@@ -1,0 +1,90 @@
+"""Factories for the page tree: pages are created as children, as Wagtail wants."""
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+from wagtail.models import Page, Site
+
+from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
+
+
+def make_home() -> HomePage:
+    """A front page as the default site's root (replacing Wagtail's welcome page)."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Kiosk", slug="kiosk-home"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Kiosk"},
+    )
+    return home
+
+
+class PageFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    parent = None
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        if publish:
+            revision = page.save_revision()
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+
+class SectionPageFactory(PageFactory):
+    class Meta:
+        model = SectionPage
+
+    title = factory.Sequence(lambda n: f"Ressort {n}")
+    slug = factory.Sequence(lambda n: f"ressort-{n}")
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Faker("name", locale="de_CH")
+    role = "Redaktorin"
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partnerverlag {n}")
+    url = "https://partner.example"
+
+
+class ArticlePageFactory(PageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Schlagzeile Nummer {n}")
+    slug = factory.Sequence(lambda n: f"artikel-{n}")
+    lead = "Ein kurzer Lead, der in zwei Sätzen sagt, worum es geht. Er steht fett über dem Text."
+    body = factory.LazyFunction(
+        lambda: [
+            ("paragraph", "<p>Ein erster Absatz mit etwas Text.</p>"),
+            ("subheading", "Eine Zwischentitel"),
+            ("paragraph", "<p>Ein zweiter Absatz.</p>"),
+        ]
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, published_at=None, **kwargs):
+        page = super()._create(model_class, *args, **kwargs)
+        if published_at is not None:
+            ArticlePage.objects.filter(pk=page.pk).update(
+                first_published_at=published_at, last_published_at=published_at
+            )
+            page.refresh_from_db()
+        return page
+
+
+def now():
+    return timezone.now()
