@@ -1,5 +1,7 @@
 """Test settings: the same as base, only faster."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
