@@ -6,5 +6,6 @@ from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# Each test process gets its own media folder, so parallel runs never clash.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kiosk-test-media-")
 LOGGING["root"]["level"] = "ERROR"

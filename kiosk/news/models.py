@@ -22,6 +22,7 @@ from wagtail.search import index
 from kiosk.pagecache.http import cacheable
 
 from .blocks import ArticleBodyBlock
+from .routing import exclude_restricted, find_page
 
 # A republication within this time of the first one is not an update.
 UPDATE_GRACE = timedelta(minutes=1)
@@ -94,8 +95,7 @@ class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self) -> ArticlePageQuerySet:
         """What a teaser needs: section, lead image and partner in one query."""
         return (
-            self.live()
-            .public()
+            exclude_restricted(self.live())
             .select_related("lead_image", "partner")
             .order_by("-first_published_at", "-pk")
         )
@@ -122,6 +122,12 @@ class HomePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("front page")
+
+    def route(self, request, path_components):
+        page = find_page(self, path_components)
+        if page is not None:
+            return page.route(request, [])
+        return super().route(request, path_components)
 
     @path("")
     @cacheable
@@ -176,7 +182,7 @@ class SectionPage(RoutablePageMixin, Page):
         articles.object_list = section_listing(self, list(articles.object_list))
         context["articles"] = articles
         context["breadcrumb"] = breadcrumb(self, inclusive=True)
-        context["subsections"] = self.get_children().live().public().type(SectionPage).specific()
+        context["subsections"] = exclude_restricted(self.get_children().live().type(SectionPage)).specific()
         return context
 
     def paginate(self, number):

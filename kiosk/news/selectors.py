@@ -16,6 +16,7 @@ from wagtail.models import Page
 from kiosk.images.renditions import prefetch_renditions
 
 from .models import ArticlePage, HomePage, SectionPage
+from .routing import exclude_restricted
 
 RELATED_LIMIT = 4
 FRONT_PAGE_STORIES_PER_SECTION = 5
@@ -129,7 +130,7 @@ def front_page_sections(
     home: HomePage, per_section: int = FRONT_PAGE_STORIES_PER_SECTION
 ) -> list[FrontPageSection]:
     """Each top-level section with its newest stories, in two queries."""
-    sections = list(home.get_children().live().public().type(SectionPage).specific())
+    sections = list(exclude_restricted(home.get_children().live().type(SectionPage)).specific())
     if not sections:
         return []
     prefix_length = (home.depth + 1) * home.steplen

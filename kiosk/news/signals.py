@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished
 
 from kiosk.galleries.models import Gallery
@@ -14,6 +14,7 @@ from kiosk.images.models import KioskImage
 
 from .models import ArticlePage, Author, Partner, SectionPage
 from .navigation import forget_navigation
+from .routing import forget_restricted_paths
 
 SITE_WIDE_PATHS = ("sitemap.xml", "sitemap-news.xml")
 
@@ -48,6 +49,12 @@ def purge_page_and_listings(sender, instance, **kwargs):
         forget_navigation()
     if isinstance(instance, (ArticlePage, SectionPage)) or instance.depth == 2:
         purge_urls_from_cache(urls_showing(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restrictions_changed(sender, **kwargs):
+    forget_restricted_paths()
 
 
 @receiver(post_save, sender=Gallery)
