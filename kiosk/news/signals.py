@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished
@@ -29,6 +30,13 @@ def language_variants(url: str) -> list[str]:
 
 def urls_showing(page: Page) -> list[str]:
     """Every public URL whose content depends on this page."""
+    # Editors publish from an admin in their own language; the URLs to
+    # purge are built unprefixed and then varied per reader language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _urls_showing(page)
+
+
+def _urls_showing(page: Page) -> list[str]:
     urls: list[str] = []
     for shown in [page, *Page.objects.ancestor_of(page).filter(depth__gt=1)]:
         url = shown.get_full_url()

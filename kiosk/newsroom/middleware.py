@@ -25,8 +25,9 @@ class ReaderLanguageMiddleware:
         if request.path.startswith("/admin/"):
             return self.get_response(request)
         language = language_from_path(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # override, not activate: the language must not outlive the request.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
