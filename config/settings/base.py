@@ -200,6 +200,7 @@ KIOSK_PAGE_CACHE_SECONDS = env.int("KIOSK_PAGE_CACHE_SECONDS", default=300)
 KIOSK_PAGE_CACHE_ENABLED = env.bool("KIOSK_PAGE_CACHE_ENABLED", default=True)
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env("KIOSK_EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="redaktion@kiosk.example")
 
 # Production hardening; all on when DEBUG is off.

@@ -90,3 +90,30 @@ def test_preview_is_never_cached(admin_client, article):
     response = admin_client.get(f"/admin/pages/{article.pk}/edit/preview/")
     assert "X-Kiosk-Cache" not in response
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_scheduled_article_goes_live_and_reaches_the_cached_section(client, article):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    section = article.get_parent().specific
+    client.get(section.url)
+    scheduled = ArticlePageFactory(parent=section, title="Die geplante Meldung", publish=False)
+    scheduled.go_live_at = timezone.now() + timedelta(hours=1)
+    scheduled.save_revision().publish()
+    scheduled.refresh_from_db()
+    assert not scheduled.live
+    assert "Die geplante Meldung" not in client.get(section.url).content.decode()
+
+    # An hour later, as far as the scheduler is concerned:
+    revision = Revision.objects.get(pk=scheduled.latest_revision_id)
+    past = timezone.now() - timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled")
+
+    assert "Die geplante Meldung" in client.get(section.url).content.decode()

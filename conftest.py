@@ -17,3 +17,7 @@ def _fresh_caches():
 def _test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+# Browser fixtures (demo_server, chromium, page) for tests marked `browser`.
+pytest_plugins = ["kiosk.browser"]
