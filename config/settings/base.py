@@ -61,6 +61,7 @@ MIDDLEWARE = [
     # language activation cost anything.
     "kiosk.pagecache.middleware.PageCacheMiddleware",
     "kiosk.newsroom.middleware.ReaderLanguageMiddleware",
+    "kiosk.newsroom.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -22,7 +22,7 @@ from wagtail.search import index
 from kiosk.pagecache.http import cacheable
 
 from .blocks import ArticleBodyBlock
-from .routing import exclude_restricted, find_page
+from .routing import exclude_restricted, find_page, restricted_paths
 
 # A republication within this time of the first one is not an update.
 UPDATE_GRACE = timedelta(minutes=1)
@@ -288,6 +288,13 @@ class ArticlePage(Page):
     @cacheable
     def serve(self, request, *args, **kwargs):
         return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        # Asked on every view; most newsrooms have no private sections, and
+        # the cached list of their paths answers without two queries.
+        if not any(self.path.startswith(path) for path in restricted_paths()):
+            return []
+        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_page_context

@@ -16,6 +16,7 @@ class NavItem:
     pk: int
     title: str
     url: str
+    path: str  # the tree path: pages below it belong to the section
 
 
 def top_sections() -> list[NavItem]:
@@ -25,7 +26,7 @@ def top_sections() -> list[NavItem]:
     if site is None:
         return []
     sections = site.root_page.get_children().live().public().in_menu().type(SectionPage)
-    return [NavItem(s.pk, s.title, s.url) for s in sections]
+    return [NavItem(s.pk, s.title, s.url, s.path) for s in sections]
 
 
 def forget_navigation() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber, Substr
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from kiosk.images.renditions import prefetch_renditions
@@ -88,31 +89,39 @@ def breadcrumb(page: Page, *, inclusive: bool = False) -> list[Page]:
 
 
 def article_page_context(article: ArticlePage) -> dict:
-    """Everything the article template shows beyond the page's own fields."""
-    crumbs = breadcrumb(article)
-    section = crumbs[-1] if crumbs else None
-    tags = list(article.tags.all())
-    related = related_articles(article, tag_ids=[t.pk for t in tags])
-    following = next_story(article, exclude=[a.pk for a in related])
+    """Everything the article template shows beyond the page's own fields.
+
+    Values are lazy: a warm fragment cache renders the page without running
+    any of these queries. ``prefetch_article_renditions`` fetches the
+    renditions of every image they show in one query.
+    """
+    crumbs = SimpleLazyObject(lambda: breadcrumb(article))
+    tags = SimpleLazyObject(lambda: list(article.tags.all()))
+    related = SimpleLazyObject(lambda: related_articles(article, tag_ids=[t.pk for t in tags]))
+    return {
+        "breadcrumb": crumbs,
+        "section": SimpleLazyObject(lambda: crumbs[-1] if crumbs else None),
+        "authors": SimpleLazyObject(lambda: list(article.authors.all())),
+        "tags": tags,
+        "partner": article.partner,
+        "related_articles": related,
+        "next_story": SimpleLazyObject(lambda: next_story(article, exclude=[a.pk for a in related])),
+    }
+
+
+def prefetch_article_renditions(article: ArticlePage, context) -> None:
+    """One query for the renditions of every image the article page shows."""
+    following = context.get("next_story")
     partner = article.partner
     prefetch_renditions(
         [
             article.lead_image,
             partner.logo if partner else None,
             *body_images(article),
-            *(a.lead_image for a in related),
+            *(a.lead_image for a in context.get("related_articles") or []),
             following.lead_image if following else None,
         ]
     )
-    return {
-        "breadcrumb": crumbs,
-        "section": section,
-        "authors": list(article.authors.all()),
-        "tags": tags,
-        "partner": partner,
-        "related_articles": related,
-        "next_story": following,
-    }
 
 
 def section_listing(section: SectionPage, articles: list[ArticlePage]) -> list[ArticlePage]:

@@ -7,11 +7,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished
 
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
+from kiosk.newsroom.sites import forget_sites
+from kiosk.pagecache.fragments import bump_content_generation
 
 from .models import ArticlePage, Author, Partner, SectionPage
 from .navigation import forget_navigation
@@ -55,8 +57,17 @@ def _urls_showing(page: Page) -> list[str]:
 def purge_page_and_listings(sender, instance, **kwargs):
     if isinstance(instance, SectionPage) or instance.depth == 2:
         forget_navigation()
+    if instance.depth == 2:
+        forget_sites()
     if isinstance(instance, (ArticlePage, SectionPage)) or instance.depth == 2:
+        bump_content_generation()
         purge_urls_from_cache(urls_showing(instance))
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def sites_changed(sender, **kwargs):
+    forget_sites()
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -71,6 +82,7 @@ def restrictions_changed(sender, **kwargs):
 @receiver(post_save, sender=Partner)
 def purge_pages_using(sender, instance, **kwargs):
     """A corrected caption or credit must reach the pages that print it."""
+    bump_content_generation()
     page_ids = (
         ReferenceIndex.get_references_to(instance)
         .filter(base_content_type__model="page")

@@ -31,3 +31,17 @@ class ReaderLanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SiteMiddleware:
+    """Hand Wagtail the request's site from the cache (it stores it on the request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .sites import site_for_request
+
+        if not request.path.startswith("/admin/"):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)

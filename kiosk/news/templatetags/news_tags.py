@@ -21,11 +21,9 @@ def main_navigation(context):
     if sections is None:
         sections = top_sections()
         cache.set(key, sections, 600)
-    crumbs = context.get("breadcrumb") or []
-    current = [c.pk for c in crumbs]
     page = context.get("page")
-    if page is not None:
-        current.append(page.pk)
+    path = getattr(page, "path", "")
+    current = [item.pk for item in sections if path.startswith(item.path)]
     return {"sections": sections, "current_ids": current}
 
 
@@ -42,3 +40,20 @@ def language_links(request):
         url = bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
         links.append((code, url, LANGUAGE_NAMES.get(code, code), code == current))
     return links
+
+
+@register.simple_tag(takes_context=True)
+def prefetch_article_renditions(context):
+    """Fetch, in one query, the renditions of every image the article shows."""
+    from ..selectors import prefetch_article_renditions as prefetch
+
+    prefetch(context["page"], context)
+    return ""
+
+
+@register.simple_tag
+def content_generation():
+    """The number that retires cached fragments when content changes."""
+    from kiosk.pagecache.fragments import content_generation as generation
+
+    return generation()
