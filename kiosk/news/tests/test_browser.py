@@ -11,6 +11,11 @@ from kiosk.browser import screenshot
 pytestmark = pytest.mark.browser
 
 ARTICLE = "/wissen/raumfahrt/kleinsatellit-sendet-erste-bilder/"
+NEXT_BUTTON = "[data-gallery-next], .gallery__button--next"
+
+
+def is_disabled(button) -> bool:
+    return button.is_disabled() or button.get_attribute("aria-disabled") == "true"
 
 
 def test_reader_opens_the_demo_article(demo_server, page):
@@ -38,21 +43,20 @@ def test_reader_walks_the_gallery_with_the_keyboard(demo_server, page):
     page.goto(demo_server + ARTICLE)
     gallery = page.locator("[data-gallery]").first
     status = gallery.locator("[data-gallery-status]")
-    expect(status).to_have_text(re.compile(r"1 / 8"))
+    next_button = gallery.locator(NEXT_BUTTON)
+    expect(status).to_contain_text("1 / 8")
 
-    gallery.locator("[data-gallery-track]").focus()
-    page.keyboard.press("ArrowRight")
-    expect(status).to_have_text(re.compile(r"2 / 8"))
-    page.keyboard.press("End")
-    expect(status).to_have_text(re.compile(r"8 / 8"))
-    expect(gallery.locator("[data-gallery-next]")).to_be_disabled()
-    page.keyboard.press("Home")
-    expect(status).to_have_text(re.compile(r"1 / 8"))
-
-    next_button = gallery.locator("[data-gallery-next]")
+    # Tab to the gallery's "next" button and work it with the keyboard alone.
     next_button.focus()
     page.keyboard.press("Enter")
-    expect(status).to_have_text(re.compile(r"2 / 8"))
+    expect(status).to_contain_text("2 / 8")
+    page.keyboard.press("ArrowRight")
+    expect(status).to_contain_text("3 / 8")
+    page.keyboard.press("End")
+    expect(status).to_contain_text("8 / 8")
+    assert is_disabled(next_button)
+    page.keyboard.press("Home")
+    expect(status).to_contain_text("1 / 8")
     expect(gallery.locator(".gallery__slide:not([hidden])")).to_have_count(1)
     screenshot(page, "demo-gallery")
 
