@@ -16,10 +16,13 @@ urlpatterns = [
     path("robots.txt", news_views.robots_txt, name="robots-txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.KIOSK_SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
+    )
 
 # Reader pages: German without a prefix, /en/ and /fr/ for the other locales.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -58,18 +58,25 @@ def demo_server():
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "KIOSK_MEDIA_ROOT": str(workdir / "media"),
-        "DJANGO_DEBUG": "true",
+        # Production-like: real 404 pages, compressed static files.
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_SECURE_HSTS_SECONDS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "KIOSK_SERVE_MEDIA": "true",
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "KIOSK_EMAIL_FILE_PATH": str(workdir / "mail"),
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "load_demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
+        [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
         env=env,
         cwd=ROOT,
         stdout=log,
