@@ -1,0 +1,265 @@
+/*
+ * Kiosk reader site: progressive enhancement only.
+ *
+ * Every feature works without this file (see the templates); this adds
+ * comfort where the browser can do more. No dependencies, no inline
+ * scripts, nothing loaded from other hosts.
+ */
+"use strict";
+
+(() => {
+  /* ---------------------------------------------------------- galleries */
+
+  const galleries = [];
+
+  /**
+   * One slide at a time with a Previous/Next button pair, arrow keys,
+   * swipe, a live counter and the slide in the URL hash.
+   */
+  function enhanceGallery(root) {
+    const track = root.querySelector("[data-gallery-track]");
+    const status = root.querySelector("[data-gallery-status]");
+    const slides = Array.from(root.querySelectorAll("[data-gallery-slide]"));
+    if (!track || !status || slides.length < 2) {
+      return null; // a single picture needs no controls
+    }
+
+    // The template's links carry the translated wording; reuse it for the buttons.
+    const label = (selector, fallback) => {
+      const link = root.querySelector(selector);
+      return (link && link.textContent.trim()) || fallback;
+    };
+    const prevLabel = label(".gallery__prev", "Previous image");
+    const nextLabel = label(".gallery__next", "Next image");
+    for (const nav of root.querySelectorAll(".gallery__nav")) {
+      nav.remove();
+    }
+
+    const makeButton = (modifier, text) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = `gallery__button gallery__button--${modifier}`;
+      const name = document.createElement("span");
+      name.className = "visually-hidden";
+      name.textContent = text;
+      button.append(name);
+      return button;
+    };
+    const prev = makeButton("prev", prevLabel);
+    const next = makeButton("next", nextLabel);
+
+    const arrows = document.createElement("div");
+    arrows.className = "gallery__arrows";
+    arrows.append(prev, next);
+    const stage = document.createElement("div");
+    stage.className = "gallery__stage";
+    track.before(stage);
+    stage.append(arrows, track);
+
+    // The strip no longer scrolls, so it need not be a tab stop of its own.
+    track.removeAttribute("tabindex");
+    root.classList.add("gallery--enhanced");
+
+    const last = slides.length - 1;
+    let current = 0;
+
+    function renderStatus(slide) {
+      // "Image 3 / 8" (the word only for screen readers), then the slide title.
+      const parts = [];
+      const counter = slide.querySelector(".gallery__counter");
+      if (counter) {
+        parts.push(...Array.from(counter.childNodes, (node) => node.cloneNode(true)));
+      } else {
+        parts.push(`${slides.indexOf(slide) + 1} / ${slides.length}`);
+      }
+      const title = slide.querySelector(".gallery__slide-title");
+      if (title && title.textContent.trim()) {
+        const hiddenTitle = document.createElement("span");
+        hiddenTitle.className = "visually-hidden";
+        hiddenTitle.textContent = `: ${title.textContent.trim()}`;
+        parts.push(hiddenTitle);
+      }
+      status.replaceChildren(...parts);
+    }
+
+    function preload(index) {
+      const slide = slides[index];
+      const img = slide && slide.querySelector("img[loading='lazy']");
+      if (img) {
+        img.loading = "eager";
+      }
+    }
+
+    function show(index, { updateHash = true } = {}) {
+      const target = Math.max(0, Math.min(last, index));
+      current = target;
+      slides.forEach((slide, i) => {
+        slide.hidden = i !== target;
+      });
+      // aria-disabled rather than disabled: the focused button keeps focus at the ends.
+      prev.setAttribute("aria-disabled", String(target === 0));
+      next.setAttribute("aria-disabled", String(target === last));
+      renderStatus(slides[target]);
+      preload(target + 1);
+      if (updateHash && slides[target].id) {
+        history.replaceState(history.state, "", `#${slides[target].id}`);
+      }
+    }
+
+    const go = (index) => {
+      if (index >= 0 && index <= last && index !== current) {
+        show(index);
+      }
+    };
+
+    prev.addEventListener("click", () => go(current - 1));
+    next.addEventListener("click", () => go(current + 1));
+
+    root.addEventListener("keydown", (event) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+        return;
+      }
+      if (event.target.closest("input, textarea, select, [contenteditable]")) {
+        return;
+      }
+      const keys = {
+        ArrowLeft: current - 1,
+        ArrowRight: current + 1,
+        Home: 0,
+        End: last,
+      };
+      if (!(event.key in keys)) {
+        return;
+      }
+      event.preventDefault();
+      go(keys[event.key]);
+    });
+
+    // Swipe on touch screens; a pinch or a mostly vertical move is left alone.
+    let touchStart = null;
+    track.addEventListener(
+      "touchstart",
+      (event) => {
+        touchStart = event.touches.length === 1 ? { x: event.touches[0].clientX, y: event.touches[0].clientY } : null;
+      },
+      { passive: true },
+    );
+    track.addEventListener(
+      "touchend",
+      (event) => {
+        if (!touchStart || event.changedTouches.length !== 1) {
+          touchStart = null;
+          return;
+        }
+        const dx = event.changedTouches[0].clientX - touchStart.x;
+        const dy = event.changedTouches[0].clientY - touchStart.y;
+        touchStart = null;
+        if (Math.abs(dx) > 40 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
+          go(current + (dx < 0 ? 1 : -1));
+        }
+      },
+      { passive: true },
+    );
+
+    const indexForHash = (hash) => {
+      let id = "";
+      try {
+        id = decodeURIComponent(hash.replace(/^#/, ""));
+      } catch {
+        return -1;
+      }
+      return id ? slides.findIndex((slide) => slide.id === id) : -1;
+    };
+
+    // Set the counter before the live region appears, so nothing is announced on load.
+    const fromHash = indexForHash(window.location.hash);
+    show(fromHash >= 0 ? fromHash : 0, { updateHash: false });
+    status.hidden = false;
+    if (fromHash >= 0) {
+      root.scrollIntoView({ block: "start" });
+    }
+
+    return {
+      /** Show the slide a link elsewhere on the page points to; true if it is ours. */
+      openFromHash(hash) {
+        const index = indexForHash(hash);
+        if (index < 0) {
+          return false;
+        }
+        show(index, { updateHash: false });
+        root.scrollIntoView({ block: "start" });
+        return true;
+      },
+    };
+  }
+
+  for (const root of document.querySelectorAll("[data-gallery]")) {
+    const gallery = enhanceGallery(root);
+    if (gallery) {
+      galleries.push(gallery);
+    }
+  }
+
+  if (galleries.length) {
+    window.addEventListener("hashchange", () => {
+      galleries.some((gallery) => gallery.openFromHash(window.location.hash));
+    });
+  }
+
+  /* -------------------------------------------------------------- share */
+
+  if (typeof navigator.share === "function") {
+    for (const box of document.querySelectorAll("[data-share]")) {
+      const item = box.querySelector(".share__native");
+      const button = box.querySelector("[data-share-native]");
+      if (!item || !button) {
+        continue;
+      }
+      const data = {
+        title: box.dataset.shareTitle || document.title,
+        url: box.dataset.shareUrl || window.location.href,
+      };
+      if (typeof navigator.canShare === "function" && !navigator.canShare(data)) {
+        continue;
+      }
+      item.hidden = false;
+      button.addEventListener("click", () => {
+        navigator.share(data).catch((error) => {
+          // AbortError: the reader closed the share sheet. Anything else leaves
+          // the plain share links, which are still there, as the way to share.
+          if (error && error.name === "AbortError") {
+            return;
+          }
+        });
+      });
+    }
+  }
+
+  /* ------------------------------------------------------------- embeds */
+
+  // Nothing is fetched from the provider until the reader asks for it.
+  for (const embed of document.querySelectorAll("[data-embed]")) {
+    const template = embed.querySelector("template[data-embed-html]");
+    const button = embed.querySelector("[data-embed-load]");
+    const consent = embed.querySelector(".embed__consent");
+    if (!template || !button || !consent || !("content" in template)) {
+      continue;
+    }
+    button.hidden = false;
+    button.addEventListener(
+      "click",
+      () => {
+        const content = document.createElement("div");
+        content.className = "embed__content";
+        content.tabIndex = -1;
+        content.append(document.importNode(template.content, true));
+        consent.replaceWith(content);
+        template.remove();
+        embed.classList.add("embed--loaded");
+        // The button is gone; keep keyboard focus where the reader was.
+        content.focus({ preventScroll: true });
+      },
+      { once: true },
+    );
+  }
+})();
