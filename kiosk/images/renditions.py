@@ -14,7 +14,7 @@ from .models import KioskImage, KioskRendition
 
 logger = logging.getLogger(__name__)
 
-MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class Role:
     name: str
     widths: tuple[int, ...]
     sizes: str
-    crop: str = ""  # e.g. "fill-{w}x{h}" ratio as "3x2"
+    crop: str = ""  # aspect ratio to fill, e.g. "3x2"
+    fallback: str = "jpeg"  # logos keep their transparency as PNG
 
     def spec(self, width: int, fmt: str) -> str:
         if self.crop:
@@ -36,7 +37,7 @@ class Role:
 
     @property
     def formats(self) -> list[str]:
-        return [*settings.KIOSK_IMAGE_FORMATS, "jpeg"]
+        return [*settings.KIOSK_IMAGE_FORMATS, self.fallback]
 
     @property
     def specs(self) -> list[str]:
@@ -48,7 +49,7 @@ ROLES = {
     "inline": Role("inline", (480, 800, 1200), "(min-width: 52rem) 48rem, 100vw"),
     "gallery": Role("gallery", (480, 800, 1200), "(min-width: 52rem) 48rem, 100vw"),
     "teaser": Role("teaser", (320, 640), "(min-width: 52rem) 15rem, 40vw", crop="3x2"),
-    "logo": Role("logo", (120, 240), "7.5rem"),
+    "logo": Role("logo", (120, 240), "7.5rem", fallback="png"),
 }
 ALL_SPECS = sorted({spec for role in ROLES.values() for spec in role.specs})
 
@@ -99,11 +100,11 @@ def picture_for(image: KioskImage, role_name: str) -> Picture | None:
             f"{renditions[role.spec(w, fmt)].url} {renditions[role.spec(w, fmt)].width}w" for w in role.widths
         )
 
-    default = renditions[role.spec(role.widths[len(role.widths) // 2], "jpeg")]
+    default = renditions[role.spec(role.widths[len(role.widths) // 2], role.fallback)]
     return Picture(
         sources=[(MIME_TYPES[f], srcset(f)) for f in settings.KIOSK_IMAGE_FORMATS],
         src=default.url,
-        srcset=srcset("jpeg"),
+        srcset=srcset(role.fallback),
         width=default.width,
         height=default.height,
         sizes=role.sizes,

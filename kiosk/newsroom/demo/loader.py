@@ -261,7 +261,10 @@ def _create_sections(parent: Page, specs, prefix: str = "") -> dict[str, Section
         section = SectionPage.objects.child_of(parent).filter(slug=spec.slug).first()
         if section is None:
             section = parent.add_child(
-                instance=SectionPage(title=spec.title, slug=spec.slug, intro=spec.intro)
+                # Top-level sections form the header navigation.
+                instance=SectionPage(
+                    title=spec.title, slug=spec.slug, intro=spec.intro, show_in_menus=not prefix
+                )
             )
             _publish(section)
         path = prefix + spec.slug
