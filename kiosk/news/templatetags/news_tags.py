@@ -57,3 +57,11 @@ def content_generation():
     from kiosk.pagecache.fragments import content_generation as generation
 
     return generation()
+
+
+@register.filter
+def hostname(url):
+    """``www.example.com`` from a URL: names an embed's provider to the reader."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(str(url)).hostname or url
