@@ -199,7 +199,7 @@ PICTURES: dict[str, Picture] = {
         "Illustration: eine helle Parabolantenne auf einem flachen Dach, dahinter ein dunkler Hügelzug "
         "und ein Himmel voller Sterne.",
         "Die Antenne auf dem Dach der Hochschule folgt dem Satelliten bei jedem Überflug.",
-        "Hochschule Aaretal",
+        "Hochschule Seeland",
         "handout",
     ),
     "ref-first-image": Picture(
@@ -301,6 +301,15 @@ PICTURES: dict[str, Picture] = {
         "Bei klarem Himmel ist die Sternwarte an drei Abenden pro Woche offen.",
         "Seeländer Bote",
         "partner",
+    ),
+    "funk": Picture(
+        "dish",
+        "night",
+        "Antenne eines Funkamateurs",
+        "Illustration: eine kleine weisse Parabolantenne auf einem Hausdach, dahinter eine dunkle "
+        "Hügelkette unter einem klaren Sternenhimmel.",
+        "Mit einer selbst gebauten Antenne hat ein Funkamateur aus dem Emmental das Signal aufgefangen.",
+        "Kiosk/Illustration",
     ),
     "schrott": Picture(
         "orbit",
@@ -542,7 +551,7 @@ PICTURES: dict[str, Picture] = {
 GALLERIES: dict[str, GallerySpec] = {
     "ref": GallerySpec(
         "«Libelle-1»: vom Labor in die Umlaufbahn",
-        "Alle Bilder: Projektteam Libelle/Hochschule Aaretal",
+        "Alle Bilder: Hochschule Seeland",
         (
             Slide(
                 "ref-g1",
@@ -621,7 +630,7 @@ ARTICLES: tuple[Article, ...] = (
         teaser_headline="«Libelle-1» funkt erste Bilder zur Erde",
         lead=(
             "Drei Wochen nach dem Start hat der Kleinsatellit einer Studierendengruppe der Hochschule "
-            "Aaretal seine ersten Aufnahmen zur Erde gefunkt. Zu sehen sind der Genfersee, die Berner "
+            "Seeland seine ersten Aufnahmen zur Erde gefunkt. Zu sehen sind der Genfersee, die Berner "
             "Alpen und ein langes Wolkenband über dem Jura."
         ),
         image="ref-lead",
@@ -652,11 +661,37 @@ Die Aufnahmen gehen an eine Forschungsgruppe, die untersucht, wie schnell die Sc
 
 [bild:ref-first-image]
 
-Ganz ohne Sorgen ist das Team nicht. Die Batterie verliert schneller an Leistung als berechnet, und einer der Solarflügel liefert weniger Strom als die anderen. Die Studierenden wollen die Kamera deshalb in den nächsten Wochen seltener einschalten und die Bordsoftware aus der Ferne anpassen.
-
-Läuft alles nach Plan, bleibt der Satellit rund fünf Jahre im All. Danach sinkt er langsam ab und verglüht in der Atmosphäre. Die Hochschule plant bereits einen Nachfolger, der in mehreren Farbkanälen fotografieren soll.
+Ganz ohne Sorgen ist das Team nicht. Die Batterie verliert schneller an Leistung als berechnet, und einer der Solarflügel liefert weniger Strom als die anderen. Die Studierenden wollen die Kamera deshalb in den nächsten Wochen seltener einschalten und die Bordsoftware aus der Ferne anpassen. Läuft alles nach Plan, bleibt der Satellit rund fünf Jahre im All. Danach sinkt er langsam ab und verglüht in der Atmosphäre. Die Hochschule plant bereits einen Nachfolger, der in mehreren Farbkanälen fotografieren soll.
 
 [galerie:ref]
+""",
+    ),
+    Article(
+        section="wissen/raumfahrt",
+        slug="funkamateure-hoeren-libelle",
+        kicker="Raumfahrt",
+        title="Funkamateure aus dem Emmental empfangen das Signal des Studentensatelliten",
+        teaser_headline="Emmentaler hören «Libelle-1» piepsen",
+        lead=(
+            "Wenige Stunden nach dem Start hat ein Funkclub aus dem Emmental das Lebenszeichen des "
+            "Kleinsatelliten «Libelle-1» aufgefangen. Für das Team der Hochschule war das die erste gute Nachricht."
+        ),
+        image="funk",
+        authors=("keller", "gerber"),
+        tags=("Raumfahrt", "Satelliten", "Hochschulen"),
+        age=hours(460),
+        body="""
+Es war ein leises, regelmässiges Piepsen, kaum lauter als das Rauschen im Lautsprecher. Doch für die sechs Mitglieder des Funkclubs, die sich am Abend in einem Schopf bei Langnau versammelt hatten, war es unverkennbar: Der neue Satellit der Hochschule Seeland sendete.
+
+Der Satellit schickt alle dreissig Sekunden eine kurze Nachricht zur Erde. Sie enthält die Temperatur an Bord, die Spannung der Batterie und die Drehgeschwindigkeit. Wer die Frequenz kennt und eine passende Antenne besitzt, kann sie empfangen.
+
+## Hilfe aus der ganzen Welt
+
+Das Team der Hochschule hat die Funkamateure ausdrücklich eingeladen, mitzuhören. Die eigene Bodenstation sieht den Satelliten nur während weniger Überflüge pro Tag. Funkstationen auf anderen Kontinenten schliessen diese Lücken und melden die empfangenen Daten über eine gemeinsame Internetseite.
+
+> Wir haben die Antenne im Herbst selbst gebaut. Dass sie gleich beim ersten Versuch funktioniert, hat uns alle überrascht. | Ueli Schüpbach, Funkclub Emmental
+
+Bis am nächsten Morgen trafen Meldungen aus Japan, Südafrika und Kanada ein. Das Projektteam konnte damit bestätigen, dass sich der Satellit stabilisiert und seine Solarflügel ausgeklappt hat. Die ersten Bilder sollen folgen, sobald alle Systeme geprüft sind.
 """,
     ),
     Article(
@@ -964,7 +999,7 @@ Die Rettungsschwimmer begrüssen die Massnahmen. Sie erinnern daran, dass man ni
         title="Das Uhrwerk im Zytglogge bekommt eine gründliche Pflege",
         lead=(
             "Seit Jahrhunderten schlägt der Zytglogge die Stunden über der Berner Altstadt. Nun wird "
-            "sein Uhrwerk gereinigt, geölt und sorgfältig eingestellt. Führungen finden trotzdem statt."
+            "sein Uhrwerk gereinigt, geölt und sorgfältig eingestellt, die Führungen finden trotzdem statt."
         ),
         authors=("keller",),
         tags=("Bern", "Geschichte"),
@@ -1220,7 +1255,7 @@ Der Vorverkauf beginnt in zwei Wochen. Ein Teil der Plätze wird jeweils erst am
         title="Wie die Schweiz vermessen wurde: Ein Museum zeigt 300 Jahre Landkarten",
         lead=(
             "Von der handgezeichneten Alpenkarte bis zum digitalen Höhenmodell: Eine neue Ausstellung "
-            "erzählt, wie die Schweiz auf Papier kam, und von den Menschen, die dafür Berge bestiegen."
+            "erzählt, wie die Schweiz auf Papier kam. Sie stellt auch die Menschen vor, die dafür Berge bestiegen."
         ),
         image="karten",
         authors=("bernasconi",),
@@ -1371,7 +1406,7 @@ Finanziert wird das Projekt von den Gemeinden, dem Kanton und dem Bund. Auch der
         image="ol",
         authors=("luethi",),
         source_line="sda",
-        tags=("Orientierungslauf",),
+        tags=("Orientierungslauf", "Jugend"),
         age=hours(430),
         body="""
 Als Schlussläuferin Noemi Steffen aus dem Wald auf die Zielwiese bog, lag sie noch auf dem vierten Platz. Auf den letzten Metern überholte sie ihre Konkurrentin und sicherte der Schweiz die Bronzemedaille. Gold ging an Schweden, Silber an Norwegen.

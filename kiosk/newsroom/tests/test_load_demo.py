@@ -1,6 +1,7 @@
 """manage.py load_demo: the demo newsroom is complete, Swiss German, and loaded only once."""
 
 import json
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -80,7 +81,7 @@ def assert_reference_article(now) -> None:
     gallery = next(block.value for block in article.body if block.block_type == "gallery")
     slides = gallery.slides
     assert len(slides) == 8
-    assert gallery.credit_line.startswith("Alle Bilder: ")
+    assert gallery.credit_line == "Alle Bilder: Hochschule Seeland"
     assert all(slide.title and slide.display_caption for slide in slides)
 
     assert abs(article.first_published_at - (now - timedelta(hours=3))) < timedelta(minutes=5)
@@ -151,9 +152,28 @@ def test_body_markup_becomes_blocks():
 
 def test_every_article_body_is_a_real_text():
     for article in content.ARTICLES:
-        words = sum(
-            len(chunk.split())
-            for chunk in article.body.split("\n\n")
-            if chunk.strip() and not chunk.strip().startswith("[")
-        )
-        assert 150 <= words <= 400, article.slug
+        chunks = [chunk.strip() for chunk in article.body.split("\n\n") if chunk.strip()]
+        words = sum(len(chunk.split()) for chunk in chunks if not chunk.startswith("["))
+        paragraphs = [chunk for chunk in chunks if not chunk.startswith(("[", "## ", "> "))]
+        subheadings = [chunk for chunk in chunks if chunk.startswith("## ")]
+        assert 150 <= words <= 350, article.slug
+        assert 3 <= len(paragraphs) <= 6, article.slug
+        assert 1 <= len(subheadings) <= 2, article.slug
+        assert 2 <= len(article.tags) <= 4, article.slug
+        assert 1 <= len(article.authors) <= 3, article.slug
+        assert article.kicker, article.slug
+        assert len(re.findall(r"[.!?]»?(?:\s|$)", article.lead)) == 2, article.slug
+
+
+def test_the_reference_story_has_four_older_siblings_to_relate_to():
+    reference = next(a for a in content.ARTICLES if a.slug == content.REFERENCE_SLUG)
+    siblings = [
+        a
+        for a in content.ARTICLES
+        if a.section == reference.section and a is not reference and set(a.tags) & set(reference.tags)
+    ]
+    assert len(siblings) >= 4
+    assert all(a.age > reference.age for a in siblings)
+    assert all(a.age < timedelta(weeks=3) for a in content.ARTICLES)
+    assert content.GALLERIES["ref"].credit_line == "Alle Bilder: Hochschule Seeland"
+    assert len(content.GALLERIES["ref"].slides) == 8
