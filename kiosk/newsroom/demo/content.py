@@ -306,8 +306,8 @@ PICTURES: dict[str, Picture] = {
         "dish",
         "night",
         "Antenne eines Funkamateurs",
-        "Illustration: eine kleine weisse Parabolantenne auf einem Hausdach, dahinter eine dunkle "
-        "Hügelkette unter einem klaren Sternenhimmel.",
+        "Illustration: eine kleine weisse Parabolantenne auf einem schlanken Mast, nach oben gerichtet, "
+        "vor einem dunkelblauen Nachthimmel voller Sterne.",
         "Mit einer selbst gebauten Antenne hat ein Funkamateur aus dem Emmental das Signal aufgefangen.",
         "Kiosk/Illustration",
     ),

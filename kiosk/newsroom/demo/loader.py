@@ -17,6 +17,7 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Collection, Page, Revision, Site
 from wagtail.rich_text import RichText
 
@@ -28,6 +29,7 @@ from kiosk.newsroom.models import NewsroomSettings
 from . import content, images
 
 EMBED = re.compile(r"\[(bild|galerie):([\w-]+)\]")
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 @dataclass
@@ -177,7 +179,7 @@ def _create_pictures(written: list[str]) -> dict[str, KioskImage]:
 
 def _logo_image(name: str, colour: str) -> KioskImage:
     return _image(
-        key=re.sub(r"[^a-z]+", "-", name.lower()) + "-logo",
+        key=slugify(name.lower().translate(UMLAUTS)) + "-logo",
         data=images.logo(name, colour),
         extension="png",
         title=f"Logo {name}",
