@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http.request import split_domain_port
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from kiosk.newsroom.formatting import NEWSROOM_TZ
 
 from .models import ArticlePage
 
@@ -13,6 +19,9 @@ FEED_LENGTH = 30
 
 class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
+    # The articles are German whatever language the interface around them speaks.
+    language = settings.LANGUAGE_CODE
+    item_guid_is_permalink = False
 
     def __init__(self, page):
         super().__init__()
@@ -20,7 +29,12 @@ class ArticleFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
+        self.site = Site.find_for_request(request)
         return self.page
+
+    @property
+    def site_name(self) -> str:
+        return (self.site.site_name if self.site else "") or settings.WAGTAIL_SITE_NAME
 
     def link(self, page):
         return page.get_full_url(self.request)
@@ -35,18 +49,20 @@ class ArticleFeed(Feed):
         return article.get_full_url(self.request)
 
     def item_guid(self, article):
-        return f"{article.get_full_url(self.request)}#{article.pk}"
-
-    item_guid_is_permalink = False
+        # A tag URI (RFC 4151) stays the same when the article moves, changes
+        # its slug or is read through a language prefix; its URL would not.
+        host = self.site.hostname if self.site else split_domain_port(self.request.get_host())[0]
+        return f"tag:{host},{article.first_published_at:%Y-%m-%d}:article-{article.pk}"
 
     def item_pubdate(self, article):
-        return article.first_published_at
+        return timezone.localtime(article.first_published_at, NEWSROOM_TZ)
 
     def item_updateddate(self, article):
         return article.updated_at
 
     def item_author_name(self, article):
-        return ", ".join(a.name for a in article.authors.all()) or None
+        names = ", ".join(a.name for a in article.authors.all())
+        return names or (article.partner.name if article.partner else None)
 
     def item_categories(self, article):
         return [tag.name for tag in article.tags.all()]
@@ -57,7 +73,7 @@ class ArticleFeed(Feed):
 
 class SiteFeed(ArticleFeed):
     def title(self, page):
-        return page.get_site().site_name or page.title
+        return self.site_name
 
     def description(self, page):
         return _("The newest articles")
@@ -68,7 +84,7 @@ class SiteFeed(ArticleFeed):
 
 class SectionFeed(ArticleFeed):
     def title(self, page):
-        return f"{page.title} – {page.get_site().site_name}"
+        return f"{page.title} – {self.site_name}"
 
     def description(self, page):
         return page.intro or _("The newest articles in %(section)s") % {"section": page.title}

@@ -199,6 +199,30 @@ class SectionPage(RoutablePageMixin, Page):
         """The top-level section this one belongs to."""
         return self if self.depth <= 3 else self.get_ancestors().type(SectionPage).first().specific
 
+    def get_sitemap_urls(self, request=None):
+        """A listing changes whenever an article below it is published: that is its lastmod.
+
+        The newest article per section is read once per sitemap request, not once per section.
+        """
+        from django.db.models import Max
+        from django.db.models.functions import Length, Substr
+
+        newest = getattr(request, "_kiosk_newest_article_by_section", None)
+        if newest is None:
+            newest = dict(
+                ArticlePage.objects.live()
+                .order_by()
+                .annotate(parent_path=Substr("path", 1, Length("path") - ArticlePage.steplen))
+                .values_list("parent_path")
+                .annotate(newest=Max("last_published_at"))
+            )
+            if request is not None:
+                request._kiosk_newest_article_by_section = newest
+        times = [when for path, when in newest.items() if when and path.startswith(self.path)]
+        if self.last_published_at:
+            times.append(self.last_published_at)
+        return [{"location": self.get_full_url(request), "lastmod": max(times, default=None)}]
+
 
 class ArticlePage(Page):
     kicker = models.CharField(
@@ -323,3 +347,10 @@ class ArticlePage(Page):
         if first and last and last - first > UPDATE_GRACE:
             return last
         return None
+
+    def get_sitemap_urls(self, request=None):
+        """Only what search engines should index here: no noindex copy, no copy canonical elsewhere."""
+        location = self.get_full_url(request)
+        if self.noindex or (self.canonical_url and self.canonical_url != location):
+            return []
+        return [{"location": location, "lastmod": self.updated_at or self.published_at}]
