@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from kiosk.pagecache.fragments import FRAGMENT_SECONDS, content_generation
+
 RESTRICTED_PATHS_KEY = "news:restricted-paths"
 RESTRICTED_PATHS_SECONDS = 60
 
@@ -23,10 +25,18 @@ def find_page(root: Page, path_components: list[str]) -> Page | None:
     if not path_components:
         return None
     url_path = root.url_path + "/".join(path_components) + "/"
-    # Articles are what readers open most: one query finds them.
-    article = (
-        ArticlePage.objects.select_related("lead_image", "partner__logo").filter(url_path=url_path).first()
-    )
+    # Articles are what readers open most: kept, with lead image and partner,
+    # until the next publish or unpublish anywhere retires the generation.
+    key = f"news:article:{content_generation()}:{url_path}"
+    article = cache.get(key)
+    if article is None:
+        article = (
+            ArticlePage.objects.select_related("lead_image", "partner__logo")
+            .filter(url_path=url_path)
+            .first()
+        )
+        if article is not None:
+            cache.set(key, article, FRAGMENT_SECONDS)
     if article is not None:
         return article
     page = Page.objects.filter(url_path=url_path).first()

@@ -1,0 +1,179 @@
+"""Kiosk benchmarks: `make bench`.
+
+Article page throughput, in-process through the full WSGI application and
+middleware stack, single thread, on a throwaway SQLite database loaded with
+the demo newsroom:
+
+- cold:     page cache off, every cache emptied before each request
+- uncached: page cache off, fragment/rendition/site caches warm
+- cached:   served whole from the page cache
+- floor:    a plain Django view rendering the same HTML from a template,
+            no Wagtail, no database
+
+Each is run for a fixed time in three interleaved rounds; the best round counts.
+Figures print only; no test asserts on speed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "/wissen/raumfahrt/kleinsatellit-sendet-erste-bilder/"
+ROUND_SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
+GOALS = {"uncached": 25.0, "cached": 90.0}
+
+
+def setup_django(workdir: Path) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings.base",
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        KIOSK_MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_DEBUG="false",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        DJANGO_LOG_LEVEL="CRITICAL",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def wsgi_get(app, path: str) -> tuple[int, bytes, dict]:
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.url_scheme": "http",
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }
+    status: list[str] = []
+    headers: dict = {}
+
+    def start_response(s, h, exc_info=None):
+        status.append(s)
+        headers.update(h)
+
+    body = b"".join(app(environ, start_response))
+    return int(status[0].split()[0]), body, headers
+
+
+def throughput(app, path: str, before=None) -> float:
+    count, started = 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - started) < ROUND_SECONDS:
+        if before:
+            before()
+        code, _, _ = wsgi_get(app, path)
+        assert code == 200, (path, code)
+        count += 1
+    return count / elapsed
+
+
+def article_page() -> list[str]:
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    app = WSGIHandler()
+    for _ in range(3):  # renditions are generated on the first view
+        code, html, _ = wsgi_get(app, ARTICLE)
+    assert code == 200
+
+    def clear_all():
+        for alias in settings.CACHES:
+            caches[alias].clear()
+
+    with override_settings(ROOT_URLCONF="bench.floor_urls"):
+        from bench import floor_urls
+
+        floor_urls.set_html(html.decode())
+        floor_app = WSGIHandler()
+        _, floor_html, _ = wsgi_get(floor_app, "/bench-floor/")
+    assert floor_html == html, "the floor must serve the same bytes"
+
+    best = {"cold": 0.0, "uncached": 0.0, "cached": 0.0, "floor": 0.0}
+    for _ in range(3):
+        with override_settings(KIOSK_PAGE_CACHE_ENABLED=False):
+            best["cold"] = max(best["cold"], throughput(app, ARTICLE, before=clear_all))
+            wsgi_get(app, ARTICLE)
+            best["uncached"] = max(best["uncached"], throughput(app, ARTICLE))
+        wsgi_get(app, ARTICLE)
+        best["cached"] = max(best["cached"], throughput(app, ARTICLE))
+        with override_settings(ROOT_URLCONF="bench.floor_urls"):
+            best["floor"] = max(best["floor"], throughput(floor_app, "/bench-floor/"))
+
+    # Django empties the query log when a request starts; keep it for counting.
+    from django.core.signals import request_started
+    from django.db import reset_queries
+
+    request_started.disconnect(reset_queries)
+    with override_settings(KIOSK_PAGE_CACHE_ENABLED=False):
+        clear_all()
+        with CaptureQueriesContext(connection) as cold:
+            wsgi_get(app, ARTICLE)
+        with CaptureQueriesContext(connection) as warm:
+            wsgi_get(app, ARTICLE)
+    wsgi_get(app, ARTICLE)
+    with CaptureQueriesContext(connection) as hit:
+        _, _, headers = wsgi_get(app, ARTICLE)
+    assert headers.get("X-Kiosk-Cache") == "hit"
+    queries = {"cold": len(cold), "uncached": len(warm), "cached": len(hit), "floor": 0}
+
+    floor = best["floor"]
+    lines = [f"Article page {ARTICLE} ({len(html) / 1024:.0f} KB of HTML), best of 3 × {ROUND_SECONDS:g} s"]
+    lines.append(f"  {'':10} {'req/s':>8} {'of floor':>9} {'queries':>8}  goal")
+    for name in ("cold", "uncached", "cached", "floor"):
+        ratio = 100 * best[name] / floor
+        goal = GOALS.get(name)
+        verdict = f"≥ {goal:g} % {'PASS' if ratio >= goal else 'BELOW'}" if goal else ""
+        lines.append(f"  {name:10} {best[name]:8.0f} {ratio:8.1f}% {queries[name]:8d}  {verdict}")
+    lines.append("  cold = every cache emptied before each request; uncached = page cache off,")
+    lines.append("  fragment and rendition caches warm; floor = same HTML from a plain Django template.")
+    return lines
+
+
+BENCHMARKS = [article_page]
+
+
+def main() -> None:
+    import platform
+
+    workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    started = time.perf_counter()
+    setup_django(workdir)
+    import django
+    import wagtail
+
+    print(
+        f"Kiosk bench: Python {platform.python_version()}, Django {django.get_version()}, "
+        f"Wagtail {wagtail.__version__}, {os.cpu_count()} cores, SQLite"
+    )
+    for benchmark in BENCHMARKS:
+        print("\n".join(benchmark()))
+    print(f"(bench took {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
