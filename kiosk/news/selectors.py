@@ -57,13 +57,20 @@ def related_articles(
     return list(candidates[:limit])
 
 
-def next_story(article: ArticlePage, *, exclude: Iterable[int] = ()) -> ArticlePage | None:
-    """The story to read on with: the next older one, preferring the same section."""
+def next_story(article: ArticlePage, *, avoid: Iterable[int] = ()) -> ArticlePage | None:
+    """The story to read on with: the next older one, preferring the same section.
+
+    Stories in ``avoid`` (already teased as related) come last, not never:
+    a small section still offers the reader a next story.
+    """
     parent_path = article.path[: -article.steplen]
     older = (
         ArticlePage.objects.for_listing()
-        .exclude(pk__in=[article.pk, *exclude])
+        .exclude(pk=article.pk)
         .annotate(
+            already_teased=Case(
+                When(pk__in=list(avoid), then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
             same_section=Case(
                 When(path__startswith=parent_path, then=Value(1)),
                 default=Value(0),
@@ -77,7 +84,7 @@ def next_story(article: ArticlePage, *, exclude: Iterable[int] = ()) -> ArticleP
             if article.first_published_at
             else Value(1, output_field=IntegerField()),
         )
-        .order_by("-is_older", "-same_section", "-first_published_at", "-pk")
+        .order_by("already_teased", "-is_older", "-same_section", "-first_published_at", "-pk")
     )
     return older.first()
 
@@ -105,7 +112,7 @@ def article_page_context(article: ArticlePage) -> dict:
         "tags": tags,
         "partner": article.partner,
         "related_articles": related,
-        "next_story": SimpleLazyObject(lambda: next_story(article, exclude=[a.pk for a in related])),
+        "next_story": SimpleLazyObject(lambda: next_story(article, avoid=[a.pk for a in related])),
     }
 
 

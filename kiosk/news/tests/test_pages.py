@@ -126,8 +126,8 @@ def test_article_page_shows_the_reference_blocks_in_order(client, tree):
         "Mehr «Raumfahrt»",
         "Ein Artikel von",
         'class="article__body"',
+        'class="gallery"',  # a body block, placed by the editor
         "(bergpost/sda)",
-        'class="gallery"',
         'class="share"',
         'class="support"',
         'class="next-story"',
