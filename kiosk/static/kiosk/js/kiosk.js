@@ -12,6 +12,15 @@
 
   const galleries = [];
 
+  /** The slide id a link or location hash names, or "" if it names none. */
+  function idFromHash(hash) {
+    try {
+      return decodeURIComponent(String(hash || "").replace(/^#/, ""));
+    } catch {
+      return "";
+    }
+  }
+
   /**
    * One slide at a time with a Previous/Next button pair, arrow keys,
    * swipe, a live counter and the slide in the URL hash.
@@ -20,7 +29,7 @@
     const track = root.querySelector("[data-gallery-track]");
     const status = root.querySelector("[data-gallery-status]");
     const slides = Array.from(root.querySelectorAll("[data-gallery-slide]"));
-    if (!track || !status || slides.length < 2) {
+    if (!track || slides.length < 2) {
       return null; // a single picture needs no controls
     }
 
@@ -31,14 +40,17 @@
     };
     const prevLabel = label(".gallery__prev", "Previous image");
     const nextLabel = label(".gallery__next", "Next image");
+
+    // The per-slide links stay in the page (hidden) as the no-JS fallback.
     for (const nav of root.querySelectorAll(".gallery__nav")) {
-      nav.remove();
+      nav.hidden = true;
     }
 
-    const makeButton = (modifier, text) => {
+    const makeButton = (direction, text) => {
       const button = document.createElement("button");
       button.type = "button";
-      button.className = `gallery__button gallery__button--${modifier}`;
+      button.className = `gallery__button gallery__button--${direction}`;
+      button.setAttribute(`data-gallery-${direction}`, "");
       const name = document.createElement("span");
       name.className = "visually-hidden";
       name.textContent = text;
@@ -58,29 +70,10 @@
 
     // The strip no longer scrolls, so it need not be a tab stop of its own.
     track.removeAttribute("tabindex");
-    root.classList.add("gallery--enhanced");
+    root.classList.add("is-enhanced");
 
     const last = slides.length - 1;
     let current = 0;
-
-    function renderStatus(slide) {
-      // "Image 3 / 8" (the word only for screen readers), then the slide title.
-      const parts = [];
-      const counter = slide.querySelector(".gallery__counter");
-      if (counter) {
-        parts.push(...Array.from(counter.childNodes, (node) => node.cloneNode(true)));
-      } else {
-        parts.push(`${slides.indexOf(slide) + 1} / ${slides.length}`);
-      }
-      const title = slide.querySelector(".gallery__slide-title");
-      if (title && title.textContent.trim()) {
-        const hiddenTitle = document.createElement("span");
-        hiddenTitle.className = "visually-hidden";
-        hiddenTitle.textContent = `: ${title.textContent.trim()}`;
-        parts.push(hiddenTitle);
-      }
-      status.replaceChildren(...parts);
-    }
 
     function preload(index) {
       const slide = slides[index];
@@ -96,10 +89,26 @@
       slides.forEach((slide, i) => {
         slide.hidden = i !== target;
       });
-      // aria-disabled rather than disabled: the focused button keeps focus at the ends.
-      prev.setAttribute("aria-disabled", String(target === 0));
-      next.setAttribute("aria-disabled", String(target === last));
-      renderStatus(slides[target]);
+
+      // A button that is about to be disabled would drop keyboard focus to
+      // the page; hand it to the other button so the keys keep working.
+      const focused = document.activeElement;
+      prev.disabled = target === 0;
+      next.disabled = target === last;
+      if (focused === prev && prev.disabled) {
+        next.focus();
+      } else if (focused === next && next.disabled) {
+        prev.focus();
+      }
+
+      const text = `${target + 1} / ${slides.length}`;
+      const counter = slides[target].querySelector(".gallery__counter");
+      if (counter && !counter.textContent.includes(text)) {
+        counter.textContent = text;
+      }
+      if (status && status.textContent !== text) {
+        status.textContent = text;
+      }
       preload(target + 1);
       if (updateHash && slides[target].id) {
         history.replaceState(history.state, "", `#${slides[target].id}`);
@@ -112,8 +121,30 @@
       }
     };
 
+    const indexForHash = (hash) => {
+      const id = idFromHash(hash);
+      return id ? slides.findIndex((slide) => slide.id === id) : -1;
+    };
+
     prev.addEventListener("click", () => go(current - 1));
     next.addEventListener("click", () => go(current + 1));
+
+    // Any link left inside the gallery that points at one of its slides.
+    root.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href*='#']");
+      if (!link || !root.contains(link) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      const url = new URL(link.href, window.location.href);
+      if (url.origin + url.pathname + url.search !== window.location.origin + window.location.pathname + window.location.search) {
+        return;
+      }
+      const index = indexForHash(url.hash);
+      if (index >= 0) {
+        event.preventDefault();
+        go(index);
+      }
+    });
 
     root.addEventListener("keydown", (event) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
@@ -161,20 +192,12 @@
       { passive: true },
     );
 
-    const indexForHash = (hash) => {
-      let id = "";
-      try {
-        id = decodeURIComponent(hash.replace(/^#/, ""));
-      } catch {
-        return -1;
-      }
-      return id ? slides.findIndex((slide) => slide.id === id) : -1;
-    };
-
     // Set the counter before the live region appears, so nothing is announced on load.
     const fromHash = indexForHash(window.location.hash);
     show(fromHash >= 0 ? fromHash : 0, { updateHash: false });
-    status.hidden = false;
+    if (status) {
+      status.hidden = false;
+    }
     if (fromHash >= 0) {
       root.scrollIntoView({ block: "start" });
     }
