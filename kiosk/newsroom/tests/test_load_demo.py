@@ -89,7 +89,7 @@ def assert_reference_article(now) -> None:
 
     related = related_articles(article, tag_ids=article.tags.values_list("pk", flat=True))
     assert len(related) == 4
-    following = next_story(article, exclude=[a.pk for a in related])
+    following = next_story(article, avoid=[a.pk for a in related])
     assert following.first_published_at < article.first_published_at
 
 
