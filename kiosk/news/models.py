@@ -181,6 +181,8 @@ class SectionPage(RoutablePageMixin, Page):
         articles = self.paginate(request.GET.get("page"))
         articles.object_list = section_listing(self, list(articles.object_list))
         context["articles"] = articles
+        # Later listing pages are their own canonical pages.
+        context["canonical_suffix"] = f"?page={articles.number}" if articles.number > 1 else ""
         context["breadcrumb"] = breadcrumb(self, inclusive=True)
         context["subsections"] = exclude_restricted(self.get_children().live().type(SectionPage)).specific()
         return context
