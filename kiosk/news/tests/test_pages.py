@@ -238,3 +238,13 @@ def test_a_published_change_reaches_the_cached_fragments(client, tree, no_page_c
     article.body = [("paragraph", "<p>Ganz neuer Text.</p>")]
     article.save_revision().publish()
     assert "Ganz neuer Text." in client.get(article.url).content.decode()
+
+
+def test_later_listing_pages_are_their_own_canonical_page(client, tree):
+    _, section, sub = tree
+    for i in range(SECTION_PAGE_SIZE + 1):
+        ArticlePageFactory(parent=sub, title=f"Meldung {i:02d}")
+    first = client.get(section.url).content.decode()
+    second = client.get(section.url, {"page": 2}).content.decode()
+    assert f'<link rel="canonical" href="{section.full_url}">' in first
+    assert f'<link rel="canonical" href="{section.full_url}?page=2">' in second
