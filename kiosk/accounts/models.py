@@ -3,6 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def avatar_path(user: "User", filename: str) -> str:
+    # A fresh name per upload, so a changed avatar is never served from a stale cache.
+    return f"avatars/{user.pk}/{filename}"
+
+
 class User(AbstractUser):
     """Everyone who logs in: readers, editors and moderators.
 
@@ -11,6 +16,12 @@ class User(AbstractUser):
     """
 
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    avatar = models.ImageField(_("avatar"), upload_to=avatar_path, blank=True)
+    comment_notifications = models.BooleanField(
+        _("e-mail me when my comments are reviewed"),
+        default=True,
+        help_text=_("The decision is always shown on the site as well."),
+    )
 
     class Meta:
         verbose_name = _("user")
