@@ -25,4 +25,10 @@ if settings.KIOSK_SERVE_MEDIA:
     )
 
 # Reader pages: German without a prefix, /en/ and /fr/ for the other locales.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("konto/", include("allauth.urls")),
+    path("leser/", include("kiosk.accounts.urls")),
+    path("kommentare/", include("kiosk.comments.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "kiosk.news",
     "kiosk.newsroom",
     "kiosk.pagecache",
+    "kiosk.comments",
+    "allauth",
+    "allauth.account",
+    "ninja",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -83,7 +88,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
+                "kiosk.accounts.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kiosk.newsroom.context_processors.newsroom",
             ],
@@ -142,7 +147,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+AUTHENTICATION_BACKENDS = [
+    # Editors log in to the admin by username; readers by e-mail through allauth.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
 
 # Readers see Swiss Standard German by default; English and French are
 # reached through a URL prefix (/en/, /fr/) so every page stays cacheable.
@@ -202,7 +213,11 @@ if env("KIOSK_FRONTEND_CACHE_URL", default=""):
 KIOSK_PAGE_CACHE_SECONDS = env.int("KIOSK_PAGE_CACHE_SECONDS", default=300)
 KIOSK_PAGE_CACHE_ENABLED = env.bool("KIOSK_PAGE_CACHE_ENABLED", default=True)
 
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Production sends by SMTP: EMAIL_URL=smtp+tls://user:password@mail.example:587
+if env("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env("KIOSK_EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="redaktion@kiosk.example")
 
@@ -233,3 +248,52 @@ LOGGING = {
 # fallback. AVIF is smaller still but costs ~0.5–1 s per rendition to encode,
 # so it is opt-in: KIOSK_IMAGE_FORMATS=avif,webp
 KIOSK_IMAGE_FORMATS = env.list("KIOSK_IMAGE_FORMATS", default=["webp"])
+
+# Reader accounts (django-allauth): e-mail and password, verified by e-mail.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# allauth counts attempts in the cache (Redis when REDIS_URL is set) and
+# answers 429 beyond these.
+ACCOUNT_RATE_LIMITS = {
+    # allauth counts "login" per IP only; attempts per e-mail are "login_failed".
+    "login": env("KIOSK_RATE_LOGIN", default="30/m/ip"),
+    "login_failed": env("KIOSK_RATE_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
+    "signup": env("KIOSK_RATE_SIGNUP", default="20/h/ip"),
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+ACCOUNT_ADAPTER = "kiosk.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "kiosk.accounts.forms.SignupForm"}
+ACCOUNT_USER_DISPLAY = "kiosk.accounts.adapter.user_display"
+
+# Reader comments. Rates are "<count>/<seconds>" per account and per IP
+# address, counted in the cache (Redis when REDIS_URL is set).
+KIOSK_COMMENT_MAX_LENGTH = env.int("KIOSK_COMMENT_MAX_LENGTH", default=2000)
+KIOSK_COMMENTS_PER_PAGE = env.int("KIOSK_COMMENTS_PER_PAGE", default=20)
+KIOSK_RATE_LIMITS = {
+    "comment": {
+        "user": env("KIOSK_RATE_COMMENT_USER", default="5/60"),
+        "ip": env("KIOSK_RATE_COMMENT_IP", default="30/60"),
+    },
+    "like": {
+        "user": env("KIOSK_RATE_LIKE_USER", default="60/60"),
+        "ip": env("KIOSK_RATE_LIKE_IP", default="300/60"),
+    },
+    "report": {
+        "user": env("KIOSK_RATE_REPORT_USER", default="10/60"),
+        "ip": env("KIOSK_RATE_REPORT_IP", default="60/60"),
+    },
+}
+KIOSK_RATE_LIMITS_ENABLED = env.bool("KIOSK_RATE_LIMITS_ENABLED", default=True)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -153,8 +154,17 @@ class SectionPage(RoutablePageMixin, Page):
     """A section or subsection (International › Europe): lists its articles."""
 
     intro = models.TextField(_("intro"), blank=True)
+    comment_window_hours = models.PositiveIntegerField(
+        _("comment window (hours)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hours after first publication that readers may comment. Empty: as the parent section or site."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = [*Page.settings_panels, FieldPanel("comment_window_hours")]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
 
@@ -274,6 +284,22 @@ class ArticlePage(Page):
         help_text=_("For syndicated copy the partner wants indexed only at the source."),
     )
 
+    class CommentMode(models.TextChoices):
+        DEFAULT = "default", _("Open for the section's comment window")
+        CUSTOM = "custom", _("Open for the hours set below")
+        CLOSED = "closed", _("Closed now (existing comments stay visible)")
+        OFF = "off", _("Off: no comments on this article")
+
+    comment_mode = models.CharField(
+        _("comments"), max_length=10, choices=CommentMode.choices, default=CommentMode.DEFAULT
+    )
+    comment_window_hours = models.PositiveIntegerField(
+        _("comment window (hours)"),
+        null=True,
+        blank=True,
+        help_text=_("Used when comments are open for the hours set here."),
+    )
+
     objects = ArticlePageManager()
 
     content_panels = [
@@ -291,6 +317,9 @@ class ArticlePage(Page):
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("canonical_url"), FieldPanel("noindex")], heading=_("Syndication")),
+        MultiFieldPanel(
+            [FieldPanel("comment_mode"), FieldPanel("comment_window_hours")], heading=_("Reader comments")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -308,12 +337,21 @@ class ArticlePage(Page):
 
     def clean(self) -> None:
         super().clean()
+        if self.comment_mode == self.CommentMode.CUSTOM and self.comment_window_hours is None:
+            raise ValidationError({"comment_window_hours": _("Set how many hours comments stay open.")})
         if self.canonical_url and not self.canonical_url.startswith(("https://", "http://")):
             raise ValidationError({"canonical_url": _("Enter a full web address.")})
 
     @cacheable
     def serve(self, request, *args, **kwargs):
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        # A cached page must not offer the comment form after the window has closed.
+        from kiosk.comments.selectors import article_comment_window
+
+        window = article_comment_window(self, now=timezone.now())
+        if window.is_open:
+            response.kiosk_cache_seconds = max(1, int((window.closes_at - timezone.now()).total_seconds()))
+        return response
 
     def get_view_restrictions(self):
         # Asked on every view; most newsrooms have no private sections, and
@@ -323,10 +361,13 @@ class ArticlePage(Page):
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
+        from kiosk.comments.selectors import comment_section_for
+
         from .selectors import article_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_page_context(self))
+        context["comment_section"] = comment_section_for(self, request)
         return context
 
     @cached_property

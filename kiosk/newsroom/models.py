@@ -32,6 +32,14 @@ class NewsroomSettings(BaseSiteSetting):
         help_text=_("Shown under every article, followed by the support e-mail."),
     )
     x_handle = models.CharField(_("X account"), max_length=50, blank=True, help_text="@kiosk")
+    comment_window_hours = models.PositiveIntegerField(
+        _("comment window (hours)"),
+        default=24,
+        help_text=_(
+            "Readers may comment this many hours after an article is first published. "
+            "Sections and articles can set their own."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -47,6 +55,7 @@ class NewsroomSettings(BaseSiteSetting):
             [FieldPanel("support_heading"), FieldPanel("support_text"), FieldPanel("support_email")],
             heading=_("Reader support"),
         ),
+        FieldPanel("comment_window_hours"),
     ]
 
     class Meta:

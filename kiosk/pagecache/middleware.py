@@ -8,9 +8,10 @@ from django.http import HttpResponse
 
 from . import store
 
-# Only the bare page and its numbered listing pages are shared; any other
-# query string is someone's own request and goes to the application.
-CACHEABLE_QUERY = re.compile(r"^(page=\d{1,6})?$")
+# Only the bare page, its numbered pages and the comment thread's sort orders
+# are shared; any other query string is someone's own request and goes to
+# the application.
+CACHEABLE_QUERY = re.compile(r"^(?:(?:sort=(?:oldest|liked)&)?page=\d{1,6}|sort=(?:oldest|liked))?$")
 
 
 class PageCacheMiddleware:
@@ -40,7 +41,8 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            store.store(path, query, response, settings.KIOSK_PAGE_CACHE_SECONDS)
+            seconds = getattr(response, "kiosk_cache_seconds", None) or settings.KIOSK_PAGE_CACHE_SECONDS
+            store.store(path, query, response, seconds)
             response["X-Kiosk-Cache"] = "miss"
         return response
 

@@ -9,10 +9,11 @@ import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -26,7 +27,7 @@ from kiosk.images.models import KioskImage
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
-from . import content, images
+from . import content, debate, images
 
 EMBED = re.compile(r"\[(bild|galerie):([\w-]+)\]")
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
@@ -80,6 +81,8 @@ def demo_delete() -> None:
     demo_images.delete()
     if collection:
         collection.delete()
+    get_user_model().objects.filter(email__endswith=f"@{debate.READER_DOMAIN}").delete()
+    get_user_model().objects.filter(username=debate.MODERATOR_USERNAME).delete()
 
 
 @contextmanager
@@ -125,7 +128,17 @@ def _load(*, now: datetime, written: list[str], log: Callable[[str], None]) -> D
         )
     _create_editor()
 
+    log("Inviting readers to the debate …")
+    _create_moderator()
+    readers = _create_readers(now)
     reference = ArticlePage.objects.get(slug=content.REFERENCE_SLUG)
+    _create_debate(reference, debate.SHOWCASE, readers, now=now)
+    # The two most recent stories whose 24-hour window has closed keep their debate readable.
+    closed = ArticlePage.objects.filter(first_published_at__lt=now - timedelta(hours=26)).order_by(
+        "-first_published_at"
+    )[:2]
+    for article in closed:
+        _create_debate(article, debate.CLOSED, readers, now=now)
     return DemoSummary(
         sections=len(sections),
         articles=len(content.ARTICLES),
@@ -345,3 +358,94 @@ def _create_editor() -> None:
     user.is_staff = user.is_superuser = user.is_active = True
     user.set_password(content.EDITOR_PASSWORD)
     user.save()
+
+
+# Readers and their debate -------------------------------------------------------
+
+LURKERS = 60
+
+
+def _create_readers(now: datetime) -> dict[str, object]:
+    """The named readers, and quiet ones who only like: all log in by e-mail with the demo password."""
+    from allauth.account.models import EmailAddress
+
+    user_model = get_user_model()
+    password = make_password(debate.READER_PASSWORD)
+    readers = {}
+    for reader in debate.READERS:
+        user = user_model.objects.create(
+            username=f"leser-{reader.key}",
+            email=reader.email,
+            display_name=reader.name,
+            date_joined=reader.joined,
+            password=password,
+        )
+        readers[reader.key] = user
+    lurkers = user_model.objects.bulk_create(
+        user_model(
+            username=f"leser-{n:02d}",
+            email=f"leser{n:02d}@{debate.READER_DOMAIN}",
+            display_name=f"Leserin {n:02d}" if n % 2 else f"Leser {n:02d}",
+            date_joined=now - timedelta(days=40 * n + 3),
+            password=password,
+        )
+        for n in range(1, LURKERS + 1)
+    )
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, verified=True, primary=True)
+        for user in [*readers.values(), *lurkers]
+    )
+    readers["_lurkers"] = lurkers
+    return readers
+
+
+def _create_moderator() -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name="Moderation")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=["comments", "wagtailadmin"],
+            codename__in=["change_comment", "view_comment", "access_admin"],
+        )
+    )
+    user, _created = get_user_model().objects.get_or_create(username=debate.MODERATOR_USERNAME)
+    user.email = debate.MODERATOR_EMAIL
+    user.display_name = "Moderation Kiosk"
+    user.is_staff, user.is_active = True, True
+    user.set_password(debate.READER_PASSWORD)
+    user.save()
+    user.groups.add(group)
+
+
+def _create_debate(article: ArticlePage, remarks, readers, *, now: datetime) -> int:
+    """Comments in the order they were written, replies to their thread, likes by distinct readers."""
+    from kiosk.comments import text as comment_text
+    from kiosk.comments.models import Comment, Like
+
+    moderator = get_user_model().objects.get(username=debate.MODERATOR_USERNAME)
+    everyone = [user for key, user in readers.items() if key != "_lurkers"] + readers["_lurkers"]
+    created: list[Comment] = []
+    likes: list[Like] = []
+    for remark in remarks:
+        written = min(debate.at(article.first_published_at, remark), now - timedelta(minutes=1))
+        author = readers[remark.author]
+        comment = Comment.objects.create(
+            article=article,
+            author=author,
+            parent=created[remark.reply_to] if remark.reply_to is not None else None,
+            text=remark.text,
+            html=comment_text.to_html(remark.text),
+            status=Comment.Status.PENDING if remark.pending else Comment.Status.PUBLISHED,
+            created_at=written,
+            published_at=None if remark.pending else written + timedelta(minutes=6),
+            moderated_at=None if remark.pending else written + timedelta(minutes=6),
+            moderated_by=None if remark.pending else moderator,
+            decision_seen=True,
+            like_count=remark.likes,
+        )
+        created.append(comment)
+        fans = [user for user in everyone if user.pk != author.pk][: remark.likes]
+        likes.extend(Like(comment=comment, reader=user) for user in fans)
+    Like.objects.bulk_create(likes)
+    return len(created)

@@ -11,6 +11,17 @@ def local_datetime(value):
 
 
 @register.filter
+def date_time(value):
+    return formatting.date_time(value) if value else ""
+
+
+@register.filter
+def duration(value):
+    """A waiting time in words: ``20 Minuten``, ``2 Stunden``."""
+    return formatting.duration(value) if value is not None else ""
+
+
+@register.filter
 def local_date(value):
     return formatting.local_date(value) if value else ""
 

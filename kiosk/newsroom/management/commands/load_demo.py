@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from kiosk.newsroom.demo import content
+from kiosk.newsroom.demo import content, debate
 from kiosk.newsroom.demo.loader import demo_is_loaded, demo_load
 
 
@@ -33,3 +33,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Showcase article: {summary.reference_url}")
         self.stdout.write(f"Editor login at /admin/: {content.EDITOR_USERNAME} / {content.EDITOR_PASSWORD}")
+        self.stdout.write(
+            f"Moderator login at /admin/: {debate.MODERATOR_USERNAME} / {debate.READER_PASSWORD}; "
+            f"reader login at /konto/login/: anna@{debate.READER_DOMAIN} / {debate.READER_PASSWORD}"
+        )

@@ -285,4 +285,114 @@
       { once: true },
     );
   }
+  /* ----------------------------------------------------------- comments */
+
+  // The forms post and redirect without this; with it, posting, liking and
+  // reporting happen in place. The server answers JSON when asked to.
+  const comments = document.querySelector("[data-comments]");
+  if (comments && window.fetch && window.FormData) {
+    const failure = comments.dataset.errorMessage || "Error";
+
+    // Not form.action: the like form's <input name="action"> shadows that property.
+    const target = (form) => new URL(form.getAttribute("action") || "", window.location.href).href;
+
+    const send = async (form) => {
+      const response = await fetch(target(form), {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      let data = {};
+      try {
+        data = await response.json();
+      } catch {
+        data = { error: failure };
+      }
+      if (response.status === 401) {
+        window.location.assign(target(form).replace(/\/kommentare\/.*$/, "/konto/login/") + "?next=" +
+          encodeURIComponent(window.location.pathname + "#comments"));
+      }
+      return { ok: response.ok, data };
+    };
+
+    const say = (form, text, isError) => {
+      const status = form.querySelector("[data-form-status]");
+      if (status) {
+        status.textContent = text || "";
+        status.classList.toggle("comment-form__status--error", Boolean(isError));
+      }
+    };
+
+    const busy = (form, on) => {
+      for (const button of form.querySelectorAll("button")) {
+        button.disabled = on;
+      }
+      form.setAttribute("aria-busy", on ? "true" : "false");
+    };
+
+    comments.addEventListener("submit", async (event) => {
+      const form = event.target;
+      const kind = form.matches("[data-comment-form]")
+        ? "comment"
+        : form.matches("[data-like-form]")
+          ? "like"
+          : form.matches("[data-report-form]")
+            ? "report"
+            : null;
+      if (!kind) {
+        return;
+      }
+      event.preventDefault();
+      busy(form, true);
+      say(form, "");
+      try {
+        const { ok, data } = await send(form);
+        if (!ok) {
+          say(form, data.error || failure, true);
+          return;
+        }
+        if (kind === "comment") {
+          let list = comments.querySelector("[data-own-comments]");
+          if (list) {
+            const item = document.createElement("li");
+            item.innerHTML = data.html;
+            list.prepend(item);
+            list.hidden = false;
+          }
+          form.reset();
+          say(form, data.message);
+          const details = form.closest("details");
+          if (details) {
+            details.open = false;
+          }
+        } else if (kind === "like") {
+          const button = form.querySelector("button");
+          const action = form.querySelector("input[name=action]");
+          button.setAttribute("aria-pressed", data.liked ? "true" : "false");
+          action.value = data.liked ? "unlike" : "like";
+          // The same comment may show twice: among the most liked and in the thread.
+          const id = target(form);
+          for (const other of comments.querySelectorAll("form[data-like-form]")) {
+            if (target(other) === id) {
+              other.querySelector("[data-like-count]").textContent = String(data.count);
+              other.querySelector("button").setAttribute("aria-pressed", data.liked ? "true" : "false");
+              other.querySelector("input[name=action]").value = data.liked ? "unlike" : "like";
+            }
+          }
+        } else {
+          const details = form.closest("details");
+          const done = document.createElement("span");
+          done.className = "comment__reported";
+          done.setAttribute("role", "status");
+          done.textContent = data.message;
+          (details || form).replaceWith(done);
+        }
+      } catch {
+        say(form, failure, true);
+      } finally {
+        busy(form, false);
+      }
+    });
+  }
 })();

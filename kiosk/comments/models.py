@@ -1,0 +1,192 @@
+"""Readers' comments on articles, their likes and their reports."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self) -> CommentQuerySet:
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+    def pending(self) -> CommentQuerySet:
+        return self.filter(status=Comment.Status.PENDING)
+
+    def for_article(self, article) -> CommentQuerySet:
+        return self.filter(article=article)
+
+    def top_level(self) -> CommentQuerySet:
+        return self.filter(parent__isnull=True)
+
+    def by(self, author) -> CommentQuerySet:
+        return self.filter(author=author)
+
+    def with_author(self) -> CommentQuerySet:
+        return self.select_related("author")
+
+    def most_liked(self) -> CommentQuerySet:
+        """Most likes first; of equals, the earlier comment wins."""
+        return self.order_by("-like_count", "created_at", "pk")
+
+    def newest_first(self) -> CommentQuerySet:
+        return self.order_by("-created_at", "-pk")
+
+    def oldest_first(self) -> CommentQuerySet:
+        return self.order_by("created_at", "pk")
+
+    def shown_in_thread(self) -> CommentQuerySet:
+        """Published comments, and withdrawn ones that published replies still hang from."""
+        answered = Comment.objects.filter(parent=OuterRef("pk"), status=Comment.Status.PUBLISHED)
+        return self.filter(
+            Q(status=Comment.Status.PUBLISHED) | Q(Exists(answered), status=Comment.Status.WITHDRAWN)
+        )
+
+    def with_reply_counts(self) -> CommentQuerySet:
+        return self.annotate(
+            published_replies=Count("replies", filter=Q(replies__status=Comment.Status.PUBLISHED))
+        )
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting review")
+        PUBLISHED = "published", _("published")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("deleted by its author")
+
+    class RejectionReason(models.TextChoices):
+        HOUSE_RULES = "house_rules", _("It breaks the house rules.")
+        INSULT = "insult", _("It insults or demeans others.")
+        OFF_TOPIC = "off_topic", _("It is off-topic.")
+        SPAM = "spam", _("It is advertising or spam.")
+        MISINFORMATION = "misinformation", _("It spreads false claims.")
+        OTHER = "other", pgettext_lazy("rejection reason", "Other (see the note).")
+
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="comments", verbose_name=_("article")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", verbose_name=_("author")
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name=_("reply to"),
+    )
+    text = models.TextField(_("text"))
+    # The text as safe HTML (paragraphs, line breaks, links), rendered once on save.
+    html = models.TextField(editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("written"), db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    rejection_reason = models.CharField(
+        _("reason for rejection"), max_length=20, choices=RejectionReason.choices, blank=True
+    )
+    rejection_note = models.TextField(_("note to the author"), blank=True)
+    # Set when the author has seen the decision on the site.
+    decision_seen = models.BooleanField(default=False, editable=False)
+    like_count = models.PositiveIntegerField(_("likes"), default=0)
+    report_count = models.PositiveIntegerField(_("reports"), default=0)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["article", "status", "parent", "created_at"], name="comment_thread"),
+            models.Index(fields=["article", "status", "like_count", "created_at"], name="comment_most_liked"),
+            models.Index(fields=["status", "created_at"], name="comment_queue"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="comment_published_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == self.Status.WITHDRAWN
+
+    @property
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+
+class Like(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="likes")
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_likes"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("like")
+        verbose_name_plural = _("likes")
+        constraints = [models.UniqueConstraint(fields=["comment", "reader"], name="one_like_per_reader")]
+
+    def __str__(self) -> str:
+        return f"{self.reader} likes comment {self.comment_id}"
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        INSULT = "insult", _("Insult or hate")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        MISINFORMATION = "misinformation", _("Misinformation")
+        OTHER = "other", pgettext_lazy("report reason", "Other")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.TextField(_("note"), blank=True, max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader"),
+            models.CheckConstraint(condition=~Q(reason="other") | ~Q(note=""), name="report_other_has_note"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reporter} reported comment {self.comment_id}: {self.get_reason_display()}"

@@ -1,0 +1,46 @@
+"""Telling authors what the moderators decided."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def permalink(comment) -> str:
+    """The absolute "Zum Kommentar" address, which finds the comment's page in the thread."""
+    site = comment.article.get_site()
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + reverse("comments:permalink", args=[comment.pk])
+
+
+def notify_author(comment) -> None:
+    """E-mail the decision after commit, unless the author opted out. The site shows it anyway."""
+    author = comment.author
+    if not author.comment_notifications or not author.email:
+        return
+
+    def send():
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "comment": comment,
+                "author": author,
+                "article": comment.article,
+                "permalink": permalink(comment),
+            }
+            subject = render_to_string("comments/email/decision_subject.txt", context).strip()
+            body = render_to_string("comments/email/decision_body.txt", context)
+        try:
+            send_mail(subject, body, None, [author.email])
+        except OSError:
+            # The decision stands and the site shows it; a mail server hiccup must not undo it.
+            logger.exception("could not e-mail the decision on comment %s", comment.pk)
+
+    transaction.on_commit(send)

@@ -1,0 +1,266 @@
+"""Reads for the comment section: the window, the counts, the thread and what one reader did."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils.translation import pgettext_lazy
+
+from kiosk.newsroom.models import NewsroomSettings
+from kiosk.pagecache.fragments import content_generation
+
+from .models import Comment, Like, Report
+from .rules import CommentWindow, comment_window
+
+TOP_COMMENTS = 3
+SORTS = {
+    "newest": ("-created_at", "-pk"),
+    "oldest": ("created_at", "pk"),
+    "liked": ("-like_count", "created_at", "pk"),
+}
+DEFAULT_SORT = "newest"
+SORT_LABELS = {
+    "newest": pgettext_lazy("comments sort", "Newest"),
+    "oldest": pgettext_lazy("comments sort", "Oldest"),
+    "liked": pgettext_lazy("comments sort", "Most liked"),
+}
+# The waiting time shown to authors is the median of the decisions in this span.
+WAITING_TIME_SPAN = timedelta(hours=6)
+WAITING_TIME_CACHE_SECONDS = 300
+
+
+def _window_hours(article) -> tuple[int | None, int]:
+    """(nearest section's hours, site's hours), cached until the next publish anywhere."""
+    from kiosk.news.models import SectionPage
+
+    key = f"comments:window-hours:{article.pk}:{content_generation()}"
+    hours = cache.get(key)
+    if hours is None:
+        section_hours = (
+            SectionPage.objects.ancestor_of(article)
+            .exclude(comment_window_hours=None)
+            .order_by("-depth")
+            .values_list("comment_window_hours", flat=True)
+            .first()
+        )
+        site = article.get_site()
+        site_hours = NewsroomSettings.cached_for_site(site).comment_window_hours if site else 24
+        hours = (section_hours, site_hours)
+        cache.set(key, hours, 60 * 60)
+    return hours
+
+
+def article_comment_window(article, *, now: datetime) -> CommentWindow:
+    section_hours, site_hours = _window_hours(article)
+    return comment_window(
+        first_published_at=article.first_published_at if article.live else None,
+        mode=article.comment_mode,
+        article_hours=article.comment_window_hours,
+        section_hours=section_hours,
+        site_hours=site_hours,
+        now=now,
+    )
+
+
+def typical_waiting_time(*, now: datetime) -> timedelta | None:
+    """The median time from writing to decision over the last hours, or None without decisions."""
+    key = "comments:waiting-time"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    decided = Comment.objects.filter(
+        moderated_at__gte=now - WAITING_TIME_SPAN,
+        status__in=[Comment.Status.PUBLISHED, Comment.Status.REJECTED],
+    ).values_list("created_at", "moderated_at")[:500]
+    waits = [(moderated - created).total_seconds() for created, moderated in decided]
+    median = timedelta(seconds=statistics.median(waits)) if waits else None
+    cache.set(key, median or False, WAITING_TIME_CACHE_SECONDS)
+    return median
+
+
+def _thread_queryset(article):
+    replies = Prefetch(
+        "replies",
+        queryset=Comment.objects.published().with_author().oldest_first(),
+        to_attr="published_replies",
+    )
+    return (
+        Comment.objects.for_article(article)
+        .top_level()
+        .shown_in_thread()
+        .with_author()
+        .prefetch_related(replies)
+    )
+
+
+def parse_sort(value: str | None) -> str:
+    return value if value in SORTS else DEFAULT_SORT
+
+
+def thread_page(article, *, sort: str, page: int | str | None) -> PaginatorPage:
+    """One page of top-level comments, each with its published replies; a bad page number gives the nearest."""
+    queryset = _thread_queryset(article).order_by(*SORTS[parse_sort(sort)])
+    return Paginator(queryset, settings.KIOSK_COMMENTS_PER_PAGE).get_page(page)
+
+
+def most_liked(article) -> list[Comment]:
+    """The three most-liked published comments (replies included) with at least one like."""
+    return list(
+        Comment.objects.for_article(article)
+        .published()
+        .filter(like_count__gt=0)
+        .with_author()
+        .most_liked()[:TOP_COMMENTS]
+    )
+
+
+def published_count(article) -> int:
+    return Comment.objects.for_article(article).published().count()
+
+
+def page_of(comment: Comment, *, sort: str) -> int:
+    """The thread page (in this sort) that shows the comment, or its parent for a reply."""
+    top = comment.parent or comment
+    before = _thread_queryset(top.article_id).order_by()
+    sort = parse_sort(sort)
+    if sort == "newest":
+        before = before.filter(created_at__gt=top.created_at) | before.filter(
+            created_at=top.created_at, pk__gt=top.pk
+        )
+    elif sort == "oldest":
+        before = before.filter(created_at__lt=top.created_at) | before.filter(
+            created_at=top.created_at, pk__lt=top.pk
+        )
+    else:
+        before = (
+            before.filter(like_count__gt=top.like_count)
+            | before.filter(like_count=top.like_count, created_at__lt=top.created_at)
+            | before.filter(like_count=top.like_count, created_at=top.created_at, pk__lt=top.pk)
+        )
+    return before.count() // settings.KIOSK_COMMENTS_PER_PAGE + 1
+
+
+@dataclass
+class ReaderState:
+    """What one logged-in reader has done in this article's debate."""
+
+    liked: set[int] = field(default_factory=set)
+    reported: set[int] = field(default_factory=set)
+    # Their comments nobody else sees: awaiting review, or rejected.
+    own_unpublished: list[Comment] = field(default_factory=list)
+    # Their comments published since they last looked.
+    newly_published: list[Comment] = field(default_factory=list)
+
+
+def reader_state(article, reader, comment_ids: list[int]) -> ReaderState:
+    if reader is None or not reader.is_authenticated:
+        return ReaderState()
+    liked = set(
+        Like.objects.filter(reader=reader, comment_id__in=comment_ids).values_list("comment_id", flat=True)
+    )
+    reported = set(
+        Report.objects.filter(reporter=reader, comment_id__in=comment_ids).values_list(
+            "comment_id", flat=True
+        )
+    )
+    own = list(
+        Comment.objects.for_article(article)
+        .by(reader)
+        .filter(
+            Q(status__in=[Comment.Status.PENDING, Comment.Status.REJECTED])
+            | Q(status=Comment.Status.PUBLISHED, decision_seen=False)
+        )
+        .select_related("parent__author")
+        .order_by("-created_at")
+    )
+    return ReaderState(
+        liked=liked,
+        reported=reported,
+        own_unpublished=[c for c in own if not c.is_published],
+        newly_published=[c for c in own if c.is_published],
+    )
+
+
+def _mark_reader_state(state: ReaderState, reader, comments: list[Comment]) -> None:
+    """Put what the reader did on each comment object, so templates only read flags."""
+    reader_id = reader.pk if reader is not None and reader.is_authenticated else None
+    for comment in comments:
+        for shown in [comment, *getattr(comment, "published_replies", [])]:
+            shown.is_own = shown.author_id == reader_id
+            shown.liked_by_reader = shown.pk in state.liked
+            shown.reported_by_reader = shown.pk in state.reported
+
+
+@dataclass
+class CommentSection:
+    article: object
+    window: CommentWindow
+    count: int
+    top: list[Comment]
+    thread: PaginatorPage
+    sort: str
+    reader: ReaderState
+    waiting_time: timedelta | None = None
+
+    @property
+    def sort_choices(self) -> list[tuple[str, str]]:
+        return [(value, SORT_LABELS[value]) for value in SORTS]
+
+    @property
+    def report_reasons(self):
+        return Report.Reason.choices
+
+    @property
+    def max_length(self) -> int:
+        return settings.KIOSK_COMMENT_MAX_LENGTH
+
+
+def comment_section(article, *, reader, sort: str | None, page, now: datetime) -> CommentSection:
+    """Everything the comment section of an article page shows; a fixed number of queries."""
+    window = article_comment_window(article, now=now)
+    sort = parse_sort(sort)
+    thread = thread_page(article, sort=sort, page=page)
+    top = most_liked(article)
+    shown = [c.pk for c in top]
+    for comment in thread.object_list:
+        shown.append(comment.pk)
+        shown.extend(reply.pk for reply in comment.published_replies)
+    state = reader_state(article, reader, shown)
+    _mark_reader_state(state, reader, [*top, *thread.object_list])
+    return CommentSection(
+        article=article,
+        window=window,
+        count=published_count(article),
+        top=top,
+        thread=thread,
+        sort=sort,
+        reader=state,
+        waiting_time=typical_waiting_time(now=now) if state.own_unpublished else None,
+    )
+
+
+def comment_section_for(article, request) -> CommentSection | None:
+    """The section for an article page request, or None when the article takes no comments."""
+    from django.utils import timezone
+
+    from kiosk.accounts.context_processors import logged_in_reader
+
+    now = timezone.now()
+    if not article_comment_window(article, now=now).shows_comments:
+        return None
+    reader = logged_in_reader(request)
+    section = comment_section(
+        article, reader=reader, sort=request.GET.get("sort"), page=request.GET.get("page"), now=now
+    )
+    if reader is not None and section.reader.newly_published:
+        from .services import mark_decisions_seen
+
+        mark_decisions_seen(section.reader.newly_published)
+    return section

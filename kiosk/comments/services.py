@@ -1,0 +1,238 @@
+"""Writes on comments: submit, edit, withdraw, approve, reject, like and report.
+
+Views, the JSON API, the admin and the demo loader all go through these.
+Each validates before it writes and raises CommentError with a message for
+the reader; nothing is stored when it raises.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import text as comment_text
+from .models import Comment, Like, Report
+from .notifications import notify_author
+from .purging import purge_article
+from .rules import WindowState
+from .selectors import article_comment_window
+
+logger = logging.getLogger(__name__)
+
+
+class CommentError(Exception):
+    """A request the rules refuse; ``message`` is for the reader, ``code`` for clients."""
+
+    def __init__(self, message: str, *, code: str = "invalid", status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+def _ensure_open(article, *, now: datetime) -> None:
+    window = article_comment_window(article, now=now)
+    if window.is_open:
+        return
+    if window.state is WindowState.OFF:
+        raise CommentError(_("This article does not take comments."), code="comments_off", status=403)
+    if window.state is WindowState.UNPUBLISHED:
+        raise CommentError(_("This article is not published."), code="not_published", status=403)
+    raise CommentError(
+        _("Commenting on this article is closed. Existing comments stay readable."),
+        code="comments_closed",
+        status=403,
+    )
+
+
+def _validated_text(text: str) -> str:
+    try:
+        return comment_text.validate(text)
+    except ValidationError as error:
+        raise CommentError(error.messages[0], code=error.code or "invalid") from None
+
+
+@transaction.atomic
+def comment_submit(
+    *, article, author, text: str, parent: Comment | None = None, now: datetime | None = None
+) -> Comment:
+    """A new comment or reply, held for review."""
+    now = now or timezone.now()
+    if not author.is_active:
+        raise CommentError(_("Your account cannot comment."), code="forbidden", status=403)
+    _ensure_open(article, now=now)
+    text = _validated_text(text)
+    if parent is not None:
+        if parent.article_id != article.pk:
+            raise CommentError(_("You can only reply to a comment on this article."), code="bad_parent")
+        if not parent.is_published:
+            raise CommentError(_("This comment cannot be answered."), code="bad_parent")
+        # One level of replies, as the debate is shown: an answer to a reply joins its thread.
+        if parent.parent_id is not None:
+            parent = parent.parent
+    return Comment.objects.create(
+        article=article,
+        author=author,
+        parent=parent,
+        text=text,
+        html=comment_text.to_html(text),
+        created_at=now,
+    )
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = None) -> Comment:
+    """Authors may rewrite their comment until a moderator has decided on it."""
+    now = now or timezone.now()
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.author_id != author.pk:
+        raise CommentError(_("You can only edit your own comments."), code="forbidden", status=403)
+    if not comment.is_pending:
+        raise CommentError(
+            _("This comment has already been reviewed and can no longer be edited."), code="not_editable"
+        )
+    _ensure_open(comment.article, now=now)
+    comment.text = _validated_text(text)
+    comment.html = comment_text.to_html(comment.text)
+    comment.edited_at = now
+    comment.save(update_fields=["text", "html", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def comment_withdraw(*, comment: Comment, author) -> None:
+    """The author deletes their comment: its text is gone; replies to it stay."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.author_id != author.pk:
+        raise CommentError(_("You can only delete your own comments."), code="forbidden", status=403)
+    was_published = comment.is_published
+    if comment.is_withdrawn:
+        return
+    comment.status = Comment.Status.WITHDRAWN
+    comment.text = comment.html = ""
+    comment.save(update_fields=["status", "text", "html"])
+    if was_published:
+        purge_article(comment.article_id)
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, moderator, now: datetime | None = None) -> Comment:
+    now = now or timezone.now()
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.is_withdrawn:
+        raise CommentError(_("The author has deleted this comment."), code="withdrawn")
+    if comment.is_published:
+        return comment
+    comment.status = Comment.Status.PUBLISHED
+    comment.published_at = comment.published_at or now
+    comment.moderated_at, comment.moderated_by = now, moderator
+    comment.rejection_reason, comment.rejection_note = "", ""
+    comment.decision_seen = False
+    comment.save()
+    purge_article(comment.article_id)
+    notify_author(comment)
+    return comment
+
+
+@transaction.atomic
+def comment_reject(
+    *, comment: Comment, moderator, reason: str, note: str = "", now: datetime | None = None
+) -> Comment:
+    now = now or timezone.now()
+    if reason not in Comment.RejectionReason.values:
+        raise CommentError(_("Choose a reason for the rejection."), code="reason_required")
+    if reason == Comment.RejectionReason.OTHER and not note.strip():
+        raise CommentError(_("Tell the author why, in the note."), code="note_required")
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.is_withdrawn:
+        raise CommentError(_("The author has deleted this comment."), code="withdrawn")
+    was_published = comment.is_published
+    comment.status = Comment.Status.REJECTED
+    comment.moderated_at, comment.moderated_by = now, moderator
+    comment.rejection_reason, comment.rejection_note = reason, note.strip()
+    comment.decision_seen = False
+    comment.save()
+    if was_published:
+        purge_article(comment.article_id)
+    notify_author(comment)
+    return comment
+
+
+def _ensure_not_own(comment: Comment, reader, message: str) -> None:
+    if comment.author_id == reader.pk:
+        raise CommentError(message, code="own_comment", status=403)
+
+
+@transaction.atomic
+def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> int:
+    """Like once; a second like changes nothing. Returns the new count."""
+    now = now or timezone.now()
+    if not comment.is_published:
+        raise CommentError(_("Only published comments can be liked."), code="not_published")
+    _ensure_not_own(comment, reader, _("You cannot like your own comment."))
+    _ensure_open(comment.article, now=now)
+    try:
+        # The savepoint keeps the outer transaction usable when the constraint fires.
+        with transaction.atomic():
+            Like.objects.create(comment=comment, reader=reader)
+    except IntegrityError:
+        return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
+    Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+    purge_article(comment.article_id, shared=False)
+    return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
+
+
+@transaction.atomic
+def comment_unlike(*, comment: Comment, reader, now: datetime | None = None) -> int:
+    """Take a like back; returns the new count."""
+    now = now or timezone.now()
+    _ensure_open(comment.article, now=now)
+    deleted, _rows = Like.objects.filter(comment=comment, reader=reader).delete()
+    if deleted:
+        Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
+        purge_article(comment.article_id, shared=False)
+    return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
+
+
+@transaction.atomic
+def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> Report:
+    """Flag a comment for the moderators, once per reader."""
+    if reason not in Report.Reason.values:
+        raise CommentError(_("Choose why you report this comment."), code="reason_required")
+    note = (note or "").strip()
+    if reason == Report.Reason.OTHER and not note:
+        raise CommentError(_("Tell us briefly what is wrong with this comment."), code="note_required")
+    if len(note) > 500:
+        raise CommentError(_("Please keep your note under 500 characters."), code="note_too_long")
+    if not comment.is_published:
+        raise CommentError(_("Only published comments can be reported."), code="not_published")
+    _ensure_not_own(comment, reporter, _("You cannot report your own comment."))
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
+    except IntegrityError:
+        raise CommentError(
+            _("You have already reported this comment. Thank you."), code="already_reported", status=409
+        ) from None
+    Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    logger.info("comment %s reported (%s)", comment.pk, reason)
+    return report
+
+
+def toggle_like(*, comment: Comment, reader, now: datetime | None = None) -> tuple[bool, int]:
+    """For a single like button: (liked now, count)."""
+    if Like.objects.filter(comment=comment, reader=reader).exists():
+        return False, comment_unlike(comment=comment, reader=reader, now=now)
+    return True, comment_like(comment=comment, reader=reader, now=now)
+
+
+def mark_decisions_seen(comments: list[Comment]) -> None:
+    ids = [c.pk for c in comments if not c.decision_seen and not c.is_pending]
+    if ids:
+        Comment.objects.filter(pk__in=ids).update(decision_seen=True)

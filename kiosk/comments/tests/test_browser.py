@@ -1,0 +1,295 @@
+"""The reader comment loop in Chromium on the demo newsroom: write, review, publish, like, report.
+
+The tests share one demo server, so each writes its own text, signs up its
+own address or uses a demo reader no other test here uses, and leaves likes
+as it found them. Assertions wait for the result, so they hold both when
+kiosk.js answers in place and when a form posts and the page comes back.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from kiosk.browser import screenshot
+from kiosk.newsroom.demo.debate import MODERATOR_USERNAME, READER_DOMAIN, READER_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/wissen/raumfahrt/kleinsatellit-sendet-erste-bilder/"
+# Published 30 hours before the demo was loaded: its debate is closed but readable.
+CLOSED_ARTICLE = "/wissen/raumfahrt/kamera-besteht-ruetteltest/"
+CONFIRM_LINK = re.compile(r"https?://[^\s/]+(/konto/confirm-email/[^\s]+/)")
+
+
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """The server shares a busy machine: give each expectation more than Playwright's five seconds."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+@pytest.fixture
+def new_tab(chromium):
+    """Opens further tabs, each in its own context (own cookies), failing the test on JavaScript errors."""
+    contexts = []
+    errors: list[str] = []
+
+    def open_tab(**options):
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-CH", **options)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def unique_text(what: str) -> str:
+    return f"{what} aus dem Browsertest, Nummer {uuid.uuid4().hex[:10]}."
+
+
+def log_in(page, base_url: str, key: str) -> None:
+    """Log a demo reader in by e-mail."""
+    page.goto(f"{base_url}/konto/login/?next={ARTICLE}")
+    page.locator("#id_login").fill(f"{key}@{READER_DOMAIN}")
+    page.locator("#id_password").fill(READER_PASSWORD)
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page.locator(".header-account__reader")).to_be_visible()
+
+
+def write_comment(page, text: str) -> None:
+    form = page.locator("form[data-comment-form]").first
+    form.get_by_label("Dein Kommentar").fill(text)
+    form.get_by_role("button", name="Kommentar senden").click()
+
+
+def own_comment(page, text: str):
+    return page.locator("article.comment--own").filter(has_text=text)
+
+
+def thread_comment(page, text: str):
+    """A published comment in the thread (not its copy among the most popular)."""
+    return page.locator("section.comments__thread article[id^='comment-']").filter(has_text=text)
+
+
+def mail_to(mail_dir: Path, address: str, *, timeout: float = 10) -> email.message.Message:
+    """The newest e-mail the server wrote to the folder for this address."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = []
+        for path in sorted(mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime):
+            # The filebased backend separates the messages in one file with a line of dashes.
+            for chunk in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
+                message = email.message_from_string(chunk.strip("\n"))
+                if address in (message.get("To") or ""):
+                    found.append(message)
+        if found:
+            return found[-1]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no e-mail to {address} in {mail_dir}")
+        time.sleep(0.2)
+
+
+def body_of(message: email.message.Message) -> str:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+
+
+def test_new_reader_signs_up_confirms_and_comments(demo_server, demo_mail, page, new_tab):
+    address = f"browser-{uuid.uuid4().hex[:8]}@example.ch"
+    page.goto(demo_server + "/konto/signup/")
+    page.locator("#id_display_name").fill("Browser Leserin")
+    page.locator("#id_email").fill(address)
+    page.locator("#id_password1").fill("ein-langes-Passwort-7")
+    page.locator("#id_password2").fill("ein-langes-Passwort-7")
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page).to_have_url(demo_server + "/konto/confirm-email/")
+
+    link = CONFIRM_LINK.search(body_of(mail_to(demo_mail, address)))
+    assert link, "the verification mail has no confirmation link"
+    page.goto(demo_server + link.group(1))
+    screenshot(page, "comments-signup-confirm")
+    page.locator("form[action*='/konto/confirm-email/'] button[type=submit]").click()
+    expect(page.locator(".header-account__reader")).to_contain_text("Browser Leserin")
+
+    page.goto(demo_server + ARTICLE)
+    text = unique_text("Mein erster Kommentar")
+    write_comment(page, text)
+    mine = own_comment(page, text)
+    expect(mine).to_contain_text("wartet auf Freigabe")
+    expect(mine).to_be_visible()
+    screenshot(page, "comments-awaiting-review")
+    page.reload()
+    expect(page.locator("section.comments__own")).to_contain_text("Deine Kommentare, die andere nicht sehen")
+    expect(own_comment(page, text)).to_contain_text("wartet auf Freigabe")
+
+    anonymous = new_tab()
+    anonymous.goto(demo_server + ARTICLE)
+    expect(anonymous.locator("section#comments h2")).to_contain_text("Kommentare")
+    expect(anonymous.locator("section#comments")).not_to_contain_text(text)
+
+
+def test_moderator_approves_and_anonymous_readers_see_it(demo_server, page, new_tab):
+    log_in(page, demo_server, "nadia")
+    page.goto(demo_server + ARTICLE)
+    text = unique_text("Bitte freigeben")
+    write_comment(page, text)
+    expect(own_comment(page, text)).to_contain_text("wartet auf Freigabe")
+
+    # An anonymous reader has the article from the page cache, without the comment.
+    anonymous = new_tab()
+    anonymous.goto(demo_server + ARTICLE)
+    expect(anonymous.locator("section#comments")).not_to_contain_text(text)
+
+    moderator = new_tab()
+    moderator.goto(demo_server + "/admin/login/?next=/admin/comments/")
+    moderator.locator("#id_username").fill(MODERATOR_USERNAME)
+    moderator.locator("#id_password").fill(READER_PASSWORD)
+    moderator.locator("form button[type=submit]").first.click()
+    expect(moderator).to_have_url(re.compile(r"/admin/comments/"))
+    item = moderator.locator("li.kiosk-queue__item").filter(has_text=text)
+    expect(item).to_have_count(1)
+    screenshot(moderator, "comments-review-queue")
+    item.locator("form[action*='/approve/'] button").click()
+    expect(moderator.locator("li.kiosk-queue__item").filter(has_text=text)).to_have_count(0)
+
+    deadline = time.monotonic() + 10
+    published = thread_comment(anonymous, text)
+    while True:
+        anonymous.reload()
+        if published.count() or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    expect(published).to_have_count(1)
+    expect(published).to_be_visible()
+    screenshot(anonymous, "comments-published-anonymous")
+
+    # The author is told on the article, and the comment is no longer among their hidden ones.
+    page.reload()
+    expect(page.locator(".comments__notice")).to_contain_text("veröffentlicht")
+    expect(own_comment(page, text)).to_have_count(0)
+    expect(thread_comment(page, text)).to_have_count(1)
+
+
+def test_reader_likes_and_takes_it_back(demo_server, page):
+    log_in(page, demo_server, "peter")
+    page.goto(demo_server + ARTICLE)
+    other = thread_comment(page, "Wie schnell ist so ein Satellit eigentlich unterwegs?")
+    like = other.locator("button.comment__like")
+    count = other.locator("[data-like-count]")
+    expect(like).to_have_attribute("aria-pressed", "false")
+    before = int(count.inner_text())
+    like.click()
+    expect(like).to_have_attribute("aria-pressed", "true")
+    expect(count).to_have_text(str(before + 1))
+    screenshot(page, "comments-liked")
+    like.click()
+    expect(like).to_have_attribute("aria-pressed", "false")
+    expect(count).to_have_text(str(before))
+
+
+def test_reader_reports_a_comment_but_cannot_like_their_own(demo_server, page):
+    log_in(page, demo_server, "yasmin")
+    page.goto(demo_server + ARTICLE)
+
+    mine = thread_comment(page, "Die Aufnahme der Berner Alpen hängt jetzt als Hintergrund")
+    expect(mine).to_have_count(1)
+    expect(mine.locator("button.comment__like")).to_have_count(0)
+    expect(mine.locator("details.comment__report")).to_have_count(0)
+
+    reported = thread_comment(page, "Ich hoffe, die Daten werden auch für Klimaforschung genutzt")
+    reported.locator("details.comment__report summary").click()
+    reported.locator("input[name=reason]").first.check()
+    reported.get_by_role("button", name="Meldung senden").click()
+    expect(reported.locator(".comment__reported")).to_contain_text(re.compile("Gemeldet|Danke"))
+    screenshot(page, "comments-reported")
+    page.reload()
+    expect(reported.locator(".comment__reported")).to_have_text("Gemeldet")
+    expect(reported.locator("details.comment__report")).to_have_count(0)
+
+
+def test_go_to_comment_opens_its_page_of_the_thread(demo_server, page):
+    page.goto(demo_server + ARTICLE)
+    top = page.locator("section.comments__top")
+    expect(top).to_contain_text("Die beliebtesten Kommentare")
+    expect(top.locator("article.comment")).to_have_count(3)
+    # The oldest comment is among the most liked; newest first, it lies beyond the first page.
+    oldest = top.locator("article.comment").filter(has_text="Grossartig, was die Studierenden")
+    oldest.get_by_role("link", name="Zum Kommentar").click()
+
+    expect(page).to_have_url(re.compile(r"[?&]page=[2-9]\d*#comment-\d+$"))
+    anchor = urlsplit(page.url).fragment
+    target = page.locator(f"article#{anchor}")
+    expect(target).to_contain_text("Grossartig, was die Studierenden")
+    expect(target).to_be_in_viewport()
+    assert target.evaluate("element => element.matches(':target')")
+    screenshot(page, "comments-permalink")
+
+
+def test_closed_debate_takes_no_comments(demo_server, page):
+    log_in(page, demo_server, "sabine")
+    page.goto(demo_server + CLOSED_ARTICLE)
+    comments = page.locator("section#comments")
+    expect(comments).to_contain_text("Die Kommentare sind geschlossen.")
+    expect(comments.locator("form[data-comment-form]")).to_have_count(0)
+    expect(comments.locator("textarea[name=text]")).to_have_count(0)
+    expect(comments.locator("button.comment__like")).to_have_count(0)
+    # The existing debate stays readable.
+    expect(comments.locator("article[id^='comment-']").first).to_be_visible()
+    screenshot(page, "comments-closed")
+
+    # A hand-made post with the reader's own session and token is refused all the same.
+    article_id = comments.get_attribute("data-article")
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    text = unique_text("Zu spät")
+    response = page.request.post(
+        f"{demo_server}/kommentare/artikel/{article_id}/",
+        form={"csrfmiddlewaretoken": token, "text": text},
+        headers={"Referer": demo_server + CLOSED_ARTICLE, "X-CSRFToken": token},
+        max_redirects=0,
+    )
+    assert response.status == 403, response.text()[:500]
+    page.reload()
+    expect(comments).not_to_contain_text(text)
+
+
+def test_comment_and_like_without_javascript(demo_server, chromium):
+    context = chromium.new_context(java_script_enabled=False, locale="de-CH")
+    page = context.new_page()
+    try:
+        log_in(page, demo_server, "jonas")
+        page.goto(demo_server + ARTICLE)
+        text = unique_text("Ohne JavaScript")
+        write_comment(page, text)
+        expect(page).to_have_url(re.compile(re.escape(ARTICLE) + r"#comment-\d+$"))
+        expect(page.locator("body")).to_contain_text("Danke! Dein Kommentar wartet auf Freigabe.")
+        expect(own_comment(page, text)).to_contain_text("wartet auf Freigabe")
+        screenshot(page, "comments-nojs-posted")
+
+        other = thread_comment(page, "Wann kommen die nächsten Bilder?")
+        like = other.locator("button.comment__like")
+        count = other.locator("[data-like-count]")
+        expect(like).to_have_attribute("aria-pressed", "false")
+        before = int(count.inner_text())
+        like.click()
+        expect(page.locator("body")).to_contain_text("Dieser Kommentar gefällt dir.")
+        expect(like).to_have_attribute("aria-pressed", "true")
+        expect(count).to_have_text(str(before + 1))
+        screenshot(page, "comments-nojs-liked")
+        like.click()
+        expect(like).to_have_attribute("aria-pressed", "false")
+        expect(count).to_have_text(str(before))
+    finally:
+        context.close()

@@ -1,0 +1,216 @@
+"""Reader actions on comments as plain form posts; with ``Accept: application/json`` they answer JSON for in-place updates."""
+
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kiosk.news.models import ArticlePage
+
+from . import selectors, services
+from .forms import CommentForm, ReportForm
+from .models import Comment
+from .ratelimits import RateLimited, hit_request
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def comment_url(request, comment: Comment, *, sort: str | None = None) -> str:
+    """The comment in the full thread: its page and its anchor."""
+    sort = selectors.parse_sort(sort)
+    query = {}
+    if sort != selectors.DEFAULT_SORT:
+        query["sort"] = sort
+    page = selectors.page_of(comment, sort=sort) if comment.is_published or comment.is_withdrawn else 1
+    if page > 1:
+        query["page"] = page
+    url = comment.article.get_url(request)
+    return f"{url}{'?' + urlencode(query) if query else ''}#{comment.anchor}"
+
+
+def reader_required(view):
+    """Logged-in readers only; others go to the login and come back to the article."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if wants_json(request):
+                return JsonResponse(
+                    {"error": _("Please log in first."), "code": "login_required"}, status=401
+                )
+            return redirect_to_login(request.META.get("HTTP_REFERER") or request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _done(request, message: str, redirect_to: str, **data):
+    if wants_json(request):
+        return JsonResponse({"message": message, **data})
+    messages.success(request, message)
+    return HttpResponseRedirect(redirect_to)
+
+
+def _refused(request, message: str, *, status: int, code: str, template: str | None = None, context=None):
+    """A refusal: JSON for scripts, else the form again with the reader's input kept."""
+    if wants_json(request):
+        return JsonResponse({"error": message, "code": code}, status=status)
+    if template:
+        return render(request, template, {**(context or {}), "error": message}, status=status)
+    messages.error(request, message)
+    return HttpResponseRedirect(request.META.get("HTTP_REFERER") or "/")
+
+
+def _refused_by(request, error: RateLimited | services.CommentError, *, template=None, context=None):
+    if isinstance(error, RateLimited):
+        response = _refused(
+            request, error.message, status=429, code="rate_limited", template=template, context=context
+        )
+        response["Retry-After"] = str(error.retry_after)
+        return response
+    return _refused(
+        request, error.message, status=error.status, code=error.code, template=template, context=context
+    )
+
+
+def _reader_comment(request, pk: int) -> Comment:
+    comment = get_object_or_404(Comment.objects.select_related("article", "author"), pk=pk)
+    if not comment.article.live:
+        raise Http404
+    return comment
+
+
+@require_POST
+@reader_required
+def post_comment(request, article_id: int):
+    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    form = CommentForm(request.POST)
+    parent = None
+    context = {"form": form, "article": article}
+    if form.is_valid() and form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
+        context["parent"] = parent
+        if parent is None:
+            return _refused(
+                request,
+                _("The comment you answered no longer exists."),
+                status=400,
+                code="bad_parent",
+                template="comments/comment_form.html",
+                context=context,
+            )
+    try:
+        hit_request("comment", request)
+        comment = services.comment_submit(
+            article=article, author=request.user, text=request.POST.get("text", ""), parent=parent
+        )
+    except (RateLimited, services.CommentError) as error:
+        return _refused_by(request, error, template="comments/comment_form.html", context=context)
+    message = _("Thank you! Your comment is awaiting review.")
+    if wants_json(request):
+        html = render_to_string(
+            "comments/includes/own_comment.html", {"comment": comment, "fresh": True}, request=request
+        )
+        return JsonResponse(
+            {"message": message, "id": comment.pk, "status": comment.status, "html": html}, status=201
+        )
+    return _done(request, message, f"{article.get_url(request)}#{comment.anchor}")
+
+
+@require_GET
+def permalink(request, pk: int):
+    """“Zum Kommentar”: to the thread page that shows the comment."""
+    comment = _reader_comment(request, pk)
+    own = request.user.is_authenticated and comment.author_id == request.user.pk
+    if not (comment.is_published or own):
+        raise Http404(_("This comment is not published."))
+    return HttpResponseRedirect(comment_url(request, comment, sort=request.GET.get("sort")))
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def edit_comment(request, pk: int):
+    comment = _reader_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        raise Http404
+    form = CommentForm(request.POST or None, initial={"text": comment.text})
+    context = {"form": form, "article": comment.article, "comment": comment, "editing": True}
+    if request.method == "POST":
+        try:
+            services.comment_edit(comment=comment, author=request.user, text=request.POST.get("text", ""))
+        except services.CommentError as error:
+            return _refused_by(request, error, template="comments/comment_form.html", context=context)
+        return _done(
+            request, _("Your changes are saved."), f"{comment.article.get_url(request)}#{comment.anchor}"
+        )
+    if not comment.is_pending:
+        context["error"] = _("This comment has already been reviewed and can no longer be edited.")
+    return render(request, "comments/comment_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def delete_comment(request, pk: int):
+    comment = _reader_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        raise Http404
+    if request.method == "POST":
+        services.comment_withdraw(comment=comment, author=request.user)
+        return _done(request, _("Your comment is deleted."), f"{comment.article.get_url(request)}#comments")
+    return render(request, "comments/comment_delete.html", {"comment": comment, "article": comment.article})
+
+
+@require_POST
+@reader_required
+def like_comment(request, pk: int):
+    """One button: like, or take the like back."""
+    comment = _reader_comment(request, pk)
+    back = f"{comment.article.get_url(request)}#{comment.anchor}"
+    try:
+        hit_request("like", request)
+        if request.POST.get("action") == "unlike":
+            liked, count = False, services.comment_unlike(comment=comment, reader=request.user)
+        elif request.POST.get("action") == "like":
+            liked, count = True, services.comment_like(comment=comment, reader=request.user)
+        else:
+            liked, count = services.toggle_like(comment=comment, reader=request.user)
+    except (RateLimited, services.CommentError) as error:
+        return _refused_by(request, error)
+    message = _("You like this comment.") if liked else _("You no longer like this comment.")
+    return _done(request, message, back, liked=liked, count=count)
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def report_comment(request, pk: int):
+    comment = _reader_comment(request, pk)
+    form = ReportForm(request.POST or None)
+    context = {"form": form, "comment": comment, "article": comment.article}
+    if request.method == "GET":
+        return render(request, "comments/report_form.html", context)
+    try:
+        hit_request("report", request)
+        services.comment_report(
+            comment=comment,
+            reporter=request.user,
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", ""),
+        )
+    except (RateLimited, services.CommentError) as error:
+        return _refused_by(request, error, template="comments/report_form.html", context=context)
+    return _done(
+        request,
+        _("Thank you. The newsroom will look at this comment."),
+        f"{comment.article.get_url(request)}#{comment.anchor}",
+        reported=True,
+    )
