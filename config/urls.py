@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kiosk.api import api
 from kiosk.news import views as news_views
 
 urlpatterns = [
@@ -23,6 +24,8 @@ if settings.KIOSK_SERVE_MEDIA:
     urlpatterns.append(
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
     )
+
+urlpatterns.append(path("api/", api.urls))
 
 # Reader pages: German without a prefix, /en/ and /fr/ for the other locales.
 urlpatterns += i18n_patterns(
