@@ -38,21 +38,43 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for(url: str, timeout: float = 60) -> None:
+def _wait_for(url: str, server: subprocess.Popen, log: Path, timeout: float = 180) -> None:
+    """Wait until the server answers.
+
+    The first page starts cold (imports, image renditions) and on a busy machine
+    takes most of a minute: one patient request, not a pile of abandoned ones
+    that each start that work again.
+    """
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and server.poll() is None:
         try:
-            with urllib.request.urlopen(url, timeout=5):
+            with urllib.request.urlopen(url, timeout=max(1, deadline - time.monotonic())):
                 return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"server did not answer at {url}")
+    tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+    state = f"exited with {server.returncode}" if server.poll() is not None else "did not answer"
+    raise RuntimeError(f"server {state} at {url}; its log ends:\n{tail}")
 
 
 @pytest.fixture(scope="session")
-def demo_server():
-    """Base URL of a server running the demo newsroom."""
+def demo_workdir():
+    """The demo server's folder: its database, media, log and outgoing mail."""
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-browser-"))
+    yield workdir
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_mail(demo_server, demo_workdir) -> Path:
+    """The folder where the demo server writes each e-mail it sends (Django's filebased backend)."""
+    return demo_workdir / "mail"
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_workdir):
+    """Base URL of a server running the demo newsroom."""
+    workdir = demo_workdir
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
@@ -84,13 +106,12 @@ def demo_server():
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base_url + "/")
+        _wait_for(base_url + "/", server, workdir / "server.log")
         yield base_url
     finally:
         server.terminate()
         server.wait(timeout=10)
         log.close()
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
