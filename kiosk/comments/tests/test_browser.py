@@ -91,8 +91,9 @@ def mail_to(mail_dir: Path, address: str, *, timeout: float = 10) -> email.messa
         found = []
         for path in sorted(mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime):
             # The filebased backend separates the messages in one file with a line of dashes.
-            for chunk in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
-                message = email.message_from_string(chunk.strip("\n"))
+            # Parsed as bytes: from a str, 8bit UTF-8 bodies would decode as Latin-1.
+            for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                message = email.message_from_bytes(chunk.strip(b"\n"))
                 if address in (message.get("To") or ""):
                     found.append(message)
         if found:
