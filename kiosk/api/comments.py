@@ -58,8 +58,9 @@ CommentId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="The comment's
 # Lookups ---------------------------------------------------------------------
 
 
-def _article(article_id: int) -> ArticlePage:
-    article = ArticlePage.objects.live().filter(pk=article_id).first()
+def _article(article_id: int, articles=None) -> ArticlePage:
+    articles = ArticlePage.objects.live() if articles is None else articles
+    article = articles.filter(pk=article_id).first()
     if article is None:
         raise NotFound(_("This article does not exist or is not published."))
     return article
@@ -70,9 +71,10 @@ def _reader(request):
     return user if user.is_authenticated else None
 
 
-def _comment(request, comment_id: int) -> Comment:
+def _comment(request, comment_id: int, comments=None) -> Comment:
     """A comment this request may see: published, or the reader's own, on a live article."""
-    comment = Comment.objects.select_related("article", "author").filter(pk=comment_id).first()
+    comments = Comment.objects.select_related("article", "author") if comments is None else comments
+    comment = comments.filter(pk=comment_id).first()
     reader = _reader(request)
     own = comment is not None and reader is not None and comment.author_id == reader.pk
     if comment is None or not comment.article.live or not (comment.is_published or own):
@@ -211,7 +213,7 @@ def comment_detail(request, comment_id: CommentId):
     ),
 )
 def comment_post(request, payload: CommentIn, article_id: ArticleId):
-    article = _article(article_id)
+    article = _article(article_id, ArticlePage.objects.for_commenting())
     parent = None
     if payload.parent_id is not None:
         parent = Comment.objects.filter(pk=payload.parent_id, article=article).first()
@@ -266,7 +268,7 @@ def comment_delete(request, comment_id: CommentId):
     ),
 )
 def like(request, comment_id: CommentId):
-    comment = _comment(request, comment_id)
+    comment = _comment(request, comment_id, Comment.objects.for_reacting())
     hit_request("like", request)
     return {"liked": True, "count": services.comment_like(comment=comment, reader=request.auth)}
 
@@ -279,7 +281,7 @@ def like(request, comment_id: CommentId):
     description="Answers the new count; without a like it changes nothing. Refused once the window is closed.",
 )
 def unlike(request, comment_id: CommentId):
-    comment = _comment(request, comment_id)
+    comment = _comment(request, comment_id, Comment.objects.for_reacting())
     hit_request("like", request)
     return {"liked": False, "count": services.comment_unlike(comment=comment, reader=request.auth)}
 
@@ -295,7 +297,7 @@ def unlike(request, comment_id: CommentId):
     ),
 )
 def report(request, payload: ReportIn, comment_id: CommentId):
-    comment = _comment(request, comment_id)
+    comment = _comment(request, comment_id, Comment.objects.for_reacting())
     hit_request("report", request)
     reported = services.comment_report(
         comment=comment, reporter=request.auth, reason=payload.reason, note=payload.note

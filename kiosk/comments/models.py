@@ -28,6 +28,20 @@ class CommentQuerySet(models.QuerySet):
     def with_author(self) -> CommentQuerySet:
         return self.select_related("author")
 
+    def for_reacting(self) -> CommentQuerySet:
+        """What a like, unlike or report checks: the comment's state and its article's window."""
+        from kiosk.news.models import COMMENTING_FIELDS
+
+        return self.select_related("article").only(
+            "id",
+            "article",
+            "author",
+            "parent",
+            "status",
+            "like_count",
+            *(f"article__{name}" for name in COMMENTING_FIELDS),
+        )
+
     def most_liked(self) -> CommentQuerySet:
         """Most likes first; of equals, the earlier comment wins."""
         return self.order_by("-like_count", "created_at", "pk")

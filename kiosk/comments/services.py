@@ -58,7 +58,8 @@ def _validated_text(text: str) -> str:
         raise CommentError(error.messages[0], code=error.code or "invalid") from None
 
 
-@transaction.atomic
+# Writes run their checks before any transaction: on SQLite a write transaction
+# holds the database's one write lock, and every other writer waits for it.
 def comment_submit(
     *, article, author, text: str, parent: Comment | None = None, now: datetime | None = None
 ) -> Comment:
@@ -169,7 +170,6 @@ def _ensure_not_own(comment: Comment, reader, message: str) -> None:
         raise CommentError(message, code="own_comment", status=403)
 
 
-@transaction.atomic
 def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> int:
     """Like once; a second like changes nothing. Returns the new count."""
     now = now or timezone.now()
@@ -177,30 +177,36 @@ def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> in
         raise CommentError(_("Only published comments can be liked."), code="not_published")
     _ensure_not_own(comment, reader, _("You cannot like your own comment."))
     _ensure_open(comment.article, now=now)
-    try:
-        # The savepoint keeps the outer transaction usable when the constraint fires.
-        with transaction.atomic():
-            Like.objects.create(comment=comment, reader=reader)
-    except IntegrityError:
-        return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
-    Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
-    purge_article(comment.article_id, shared=False)
-    return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
+    with transaction.atomic():
+        try:
+            # The savepoint keeps the outer transaction usable when the constraint fires.
+            with transaction.atomic():
+                Like.objects.create(comment=comment, reader=reader)
+        except IntegrityError:
+            pass
+        else:
+            Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+            purge_article(comment.article_id, shared=False)
+    return _like_count(comment)
 
 
-@transaction.atomic
 def comment_unlike(*, comment: Comment, reader, now: datetime | None = None) -> int:
     """Take a like back; returns the new count."""
     now = now or timezone.now()
     _ensure_open(comment.article, now=now)
-    deleted, _rows = Like.objects.filter(comment=comment, reader=reader).delete()
-    if deleted:
-        Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
-        purge_article(comment.article_id, shared=False)
+    with transaction.atomic():
+        deleted, _rows = Like.objects.filter(comment=comment, reader=reader).delete()
+        if deleted:
+            Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
+            purge_article(comment.article_id, shared=False)
+    return _like_count(comment)
+
+
+def _like_count(comment: Comment) -> int:
+    # Read after the commit: the count as it stands, this reader's like included.
     return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
 
 
-@transaction.atomic
 def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> Report:
     """Flag a comment for the moderators, once per reader."""
     if reason not in Report.Reason.values:
@@ -213,14 +219,15 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
     if not comment.is_published:
         raise CommentError(_("Only published comments can be reported."), code="not_published")
     _ensure_not_own(comment, reporter, _("You cannot report your own comment."))
-    try:
-        with transaction.atomic():
-            report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
-    except IntegrityError:
-        raise CommentError(
-            _("You have already reported this comment. Thank you."), code="already_reported", status=409
-        ) from None
-    Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
+        except IntegrityError:
+            raise CommentError(
+                _("You have already reported this comment. Thank you."), code="already_reported", status=409
+            ) from None
+        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     logger.info("comment %s reported (%s)", comment.pk, reason)
     return report
 

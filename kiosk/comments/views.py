@@ -83,8 +83,10 @@ def _refused_by(request, error: RateLimited | services.CommentError, *, template
     )
 
 
-def _reader_comment(request, pk: int) -> Comment:
-    comment = get_object_or_404(Comment.objects.select_related("article", "author"), pk=pk)
+def _reader_comment(request, pk: int, comments=None) -> Comment:
+    if comments is None:
+        comments = Comment.objects.select_related("article", "author")
+    comment = get_object_or_404(comments, pk=pk)
     if not comment.article.live:
         raise Http404
     return comment
@@ -93,7 +95,7 @@ def _reader_comment(request, pk: int) -> Comment:
 @require_POST
 @reader_required
 def post_comment(request, article_id: int):
-    article = get_object_or_404(ArticlePage.objects.live(), pk=article_id)
+    article = get_object_or_404(ArticlePage.objects.for_commenting(), pk=article_id)
     form = CommentForm(request.POST)
     parent = None
     context = {"form": form, "article": article}
@@ -174,7 +176,7 @@ def delete_comment(request, pk: int):
 @reader_required
 def like_comment(request, pk: int):
     """One button: like, or take the like back."""
-    comment = _reader_comment(request, pk)
+    comment = _reader_comment(request, pk, Comment.objects.for_reacting())
     back = f"{comment.article.get_url(request)}#{comment.anchor}"
     try:
         hit_request("like", request)

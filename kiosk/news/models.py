@@ -92,6 +92,20 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+# Enough of an article to decide on a comment write and to link back to it.
+COMMENTING_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "locale",
+    "live",
+    "first_published_at",
+    "comment_mode",
+    "comment_window_hours",
+)
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self) -> ArticlePageQuerySet:
         """What a teaser needs: section, lead image and partner in one query."""
@@ -106,6 +120,14 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def published_since(self, since) -> ArticlePageQuerySet:
         return self.filter(first_published_at__gte=since)
+
+    def for_commenting(self) -> ArticlePageQuerySet:
+        """Live articles with only what a comment write checks: the window and the URL.
+
+        Loading a whole page (two tables, the StreamField) costs more than the
+        comment's own insert; writes are the hot path of a busy debate.
+        """
+        return self.live().only(*COMMENTING_FIELDS)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
