@@ -12,6 +12,13 @@ the demo newsroom:
 
 Each is run for a fixed time in three interleaved rounds; the best round counts.
 Figures print only; no test asserts on speed.
+
+Then the comment benchmarks (bench/comments.py): the article page's queries
+with 10,000 comments, and posts and likes per second through gunicorn on
+SQLite and PostgreSQL.
+
+    bench/run.py              everything
+    bench/run.py comments     only the comment benchmarks (also: articles)
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ ROUND_SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
 GOALS = {"uncached": 25.0, "cached": 90.0}
 
 
-def setup_django(workdir: Path) -> None:
+def setup_django(workdir: Path) -> Path:
+    """Migrate and load the demo newsroom; returns a copy of the database as it was just after migrate."""
     os.environ.update(
         DJANGO_SETTINGS_MODULE="config.settings.base",
         DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
@@ -46,8 +54,15 @@ def setup_django(workdir: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    migrated = workdir / "migrated.sqlite3"
+    migrated.write_bytes((workdir / "bench.sqlite3").read_bytes())
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
+    return migrated
 
 
 def wsgi_get(app, path: str) -> tuple[int, bytes, dict]:
@@ -158,26 +173,56 @@ def article_page() -> list[str]:
     return lines
 
 
-BENCHMARKS = [article_page]
+def comment_page() -> list[str]:
+    from bench import comments
+
+    return comments.comment_page_queries()
 
 
-def main() -> None:
+def comment_writes() -> list[str]:
+    from bench import comments
+
+    return comments.comment_writes(migrated_sqlite=MIGRATED["sqlite"])
+
+
+# (group, benchmark): `bench/run.py <group> ...` runs only those groups.
+BENCHMARKS = [
+    ("articles", article_page),
+    ("comments", comment_page),
+    ("comments", comment_writes),
+]
+MIGRATED: dict[str, Path | None] = {"sqlite": None}
+
+
+def main(groups: list[str]) -> None:
     import platform
+    import shutil
 
+    known = {group for group, _ in BENCHMARKS}
+    if unknown := set(groups) - known:
+        sys.exit(
+            f"unknown benchmark group(s) {', '.join(sorted(unknown))}; choose from {', '.join(sorted(known))}"
+        )
+    chosen = [benchmark for group, benchmark in BENCHMARKS if not groups or group in groups]
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     started = time.perf_counter()
-    setup_django(workdir)
-    import django
-    import wagtail
+    try:
+        MIGRATED["sqlite"] = setup_django(workdir)
+        import django
+        import wagtail
 
-    print(
-        f"Kiosk bench: Python {platform.python_version()}, Django {django.get_version()}, "
-        f"Wagtail {wagtail.__version__}, {os.cpu_count()} cores, SQLite"
-    )
-    for benchmark in BENCHMARKS:
-        print("\n".join(benchmark()))
+        print(
+            f"Kiosk bench: Python {platform.python_version()}, Django {django.get_version()}, "
+            f"Wagtail {wagtail.__version__}, {os.cpu_count()} cores, load average "
+            f"{os.getloadavg()[0]:.1f} at the start; in-process benchmarks on SQLite",
+            flush=True,
+        )
+        for benchmark in chosen:
+            print("\n".join(benchmark()), flush=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     print(f"(bench took {time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
