@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kiosk.comments.models import Comment
-from kiosk.comments.tests.factories import CommenterFactory, CommentFactory
+from kiosk.comments.tests.factories import CommentFactory, published_debate
 from kiosk.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -15,39 +15,6 @@ pytestmark = pytest.mark.django_db
 def thread_url(article, **query):
     params = "&".join(f"{key}={value}" for key, value in query.items())
     return f"/api/articles/{article.pk}/comments" + (f"?{params}" if params else "")
-
-
-def many_comments(article, count):
-    """Published top-level comments a minute apart, every third with a published reply."""
-    readers = CommenterFactory.create_batch(5)
-    start = timezone.now() - timedelta(minutes=count)
-    comments = Comment.objects.bulk_create(
-        Comment(
-            article=article,
-            author=readers[i % 5],
-            text=f"Kommentar {i}",
-            html=f"<p>Kommentar {i}</p>",
-            status=Comment.Status.PUBLISHED,
-            created_at=start + timedelta(minutes=i),
-            published_at=start + timedelta(minutes=i),
-            like_count=i % 7,
-        )
-        for i in range(count)
-    )
-    Comment.objects.bulk_create(
-        Comment(
-            article=article,
-            author=readers[(i + 1) % 5],
-            parent=parent,
-            text="Antwort",
-            html="<p>Antwort</p>",
-            status=Comment.Status.PUBLISHED,
-            created_at=parent.created_at + timedelta(seconds=30),
-            published_at=parent.created_at + timedelta(seconds=30),
-        )
-        for i, parent in enumerate(comments[::3])
-    )
-    return comments
 
 
 def test_thread_shows_published_comments_with_nested_replies(client, article, reader, other_reader):
@@ -88,7 +55,7 @@ def test_thread_shows_published_comments_with_nested_replies(client, article, re
 
 def test_thread_sorts_and_pages(client, article, settings):
     settings.KIOSK_COMMENTS_PER_PAGE = 20
-    comments = many_comments(article, 45)
+    comments, _replies = published_debate(article, 45)
 
     newest = client.get(thread_url(article)).json()
     assert newest["pages"] == 3
@@ -167,8 +134,8 @@ def test_thread_costs_the_same_queries_for_30_and_300_comments(
 
     small = article
     large = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(hours=1))
-    many_comments(small, 30)
-    many_comments(large, 300)
+    published_debate(small, 30)
+    published_debate(large, 300)
     # The first requests fill the caches (the site, the window's hours).
     for shown in (small, large, small, large):
         client.get(thread_url(shown))

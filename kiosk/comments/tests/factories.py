@@ -1,5 +1,7 @@
 """Comments, and the readers who write them."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
@@ -51,3 +53,36 @@ class ReportFactory(DjangoModelFactory):
     comment = factory.SubFactory(CommentFactory)
     reporter = factory.SubFactory(CommenterFactory)
     reason = Report.Reason.SPAM
+
+
+def published_debate(article, count: int) -> tuple[list[Comment], list[Comment]]:
+    """Published top-level comments a minute apart, every third with a published reply."""
+    readers = CommenterFactory.create_batch(5)
+    start = timezone.now() - timedelta(minutes=count)
+    comments = Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author=readers[i % 5],
+            text=f"Kommentar {i}",
+            html=f"<p>Kommentar {i}</p>",
+            status=Comment.Status.PUBLISHED,
+            created_at=start + timedelta(minutes=i),
+            published_at=start + timedelta(minutes=i),
+            like_count=i % 7,
+        )
+        for i in range(count)
+    )
+    replies = Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author=readers[(i + 1) % 5],
+            parent=parent,
+            text="Antwort",
+            html="<p>Antwort</p>",
+            status=Comment.Status.PUBLISHED,
+            created_at=parent.created_at + timedelta(seconds=30),
+            published_at=parent.created_at + timedelta(seconds=30),
+        )
+        for i, parent in enumerate(comments[::3])
+    )
+    return comments, replies

@@ -7,41 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kiosk.comments.models import Comment, Like
-from kiosk.comments.tests.factories import CommenterFactory, CommentFactory, LikeFactory
+from kiosk.comments.tests.factories import CommentFactory, LikeFactory, published_debate
 
 pytestmark = pytest.mark.django_db
-
-
-def many_comments(article, count):
-    readers = CommenterFactory.create_batch(5)
-    start = timezone.now() - timedelta(minutes=count)
-    comments = Comment.objects.bulk_create(
-        Comment(
-            article=article,
-            author=readers[i % 5],
-            text=f"Kommentar {i}",
-            html=f"<p>Kommentar {i}</p>",
-            status=Comment.Status.PUBLISHED,
-            created_at=start + timedelta(minutes=i),
-            published_at=start + timedelta(minutes=i),
-            like_count=i % 7,
-        )
-        for i in range(count)
-    )
-    replies = Comment.objects.bulk_create(
-        Comment(
-            article=article,
-            author=readers[(i + 1) % 5],
-            parent=parent,
-            text="Antwort",
-            html="<p>Antwort</p>",
-            status=Comment.Status.PUBLISHED,
-            created_at=parent.created_at + timedelta(seconds=30),
-            published_at=parent.created_at + timedelta(seconds=30),
-        )
-        for i, parent in enumerate(comments[::3])
-    )
-    return comments, replies
 
 
 def test_anonymous_page_shows_count_top_three_and_window(client, article, reader, other_reader):
@@ -175,7 +143,7 @@ def test_rate_limit_answers_429_and_keeps_the_text(client, article, reader):
 
 
 def test_zum_kommentar_finds_the_page_of_an_older_comment(client, article):
-    comments, _replies = many_comments(article, 45)
+    comments, _replies = published_debate(article, 45)
     oldest = comments[0]
     response = client.get(reverse("comments:permalink", args=[oldest.pk]))
     assert response.status_code == 302
@@ -193,7 +161,7 @@ def test_permalink_of_a_pending_comment_is_not_public(client, article, reader):
 
 @pytest.mark.parametrize("sort", ["newest", "oldest", "liked"])
 def test_thread_sorts(client, article, sort):
-    comments, _ = many_comments(article, 6)
+    comments, _ = published_debate(article, 6)
     html = client.get(f"{article.url}?sort={sort}").content.decode()
     thread = html.split('id="thread-heading"', 1)[1]
     positions = [thread.index(f'id="comment-{c.pk}"') for c in comments]
@@ -208,7 +176,7 @@ def test_thread_sorts(client, article, sort):
 
 @pytest.mark.parametrize("bad", ["0", "-1", "abc", "99999", "1.5"])
 def test_bad_thread_page_numbers_show_a_page_not_an_error(client, article, bad):
-    many_comments(article, 3)
+    published_debate(article, 3)
     assert client.get(f"{article.url}?page={bad}").status_code == 200
 
 
@@ -225,8 +193,8 @@ def test_query_count_does_not_grow_with_1000_comments(
     from kiosk.news.tests.factories import ArticlePageFactory
 
     small = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(hours=1))
-    many_comments(small, 5)
-    comments, _ = many_comments(article, 1000)
+    published_debate(small, 5)
+    comments, _ = published_debate(article, 1000)
     LikeFactory(comment=comments[-1], reader=reader)
     client.force_login(reader)
     for page in (small, article, small, article):  # warm the fragment and routing caches
