@@ -55,8 +55,10 @@ class CommentQuerySet(models.QuerySet):
     def shown_in_thread(self) -> CommentQuerySet:
         """Published comments, and withdrawn ones that published replies still hang from."""
         answered = Comment.objects.filter(parent=OuterRef("pk"), status=Comment.Status.PUBLISHED)
+        # The status test comes first so that the subquery runs for withdrawn comments only,
+        # not for every pending or rejected one.
         return self.filter(
-            Q(status=Comment.Status.PUBLISHED) | Q(Exists(answered), status=Comment.Status.WITHDRAWN)
+            Q(status=Comment.Status.PUBLISHED) | (Q(status=Comment.Status.WITHDRAWN) & Q(Exists(answered)))
         )
 
     def with_reply_counts(self) -> CommentQuerySet:
@@ -129,6 +131,8 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "parent", "created_at"], name="comment_thread"),
             models.Index(fields=["article", "status", "like_count", "created_at"], name="comment_most_liked"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
+            # A comment's published replies; without it SQLite may scan every published comment.
+            models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
         ]
         constraints = [
             models.CheckConstraint(
