@@ -502,7 +502,11 @@ def wsgi_get(app, path: str, cookie: str = "") -> tuple[int, bytes]:
 
 
 def seed_thread(article, readers, count: int) -> None:
-    """``count`` published comments: a fifth of them replies, likes spread over the readers."""
+    """``count`` published comments: a fifth of them replies, likes spread over the readers.
+
+    Beside them, as in a real debate, the moderators' leftovers: one rejected
+    comment for every ten, and some withdrawn by their authors.
+    """
     from datetime import timedelta
 
     from django.db.models import Count, OuterRef, Subquery
@@ -541,6 +545,20 @@ def seed_thread(article, readers, count: int) -> None:
                 published_at=parent.created_at + timedelta(milliseconds=500),
             )
             for i, parent in enumerate(top[: count - top_count])
+        ),
+        batch_size=2000,
+    )
+    Comment.objects.bulk_create(
+        (
+            Comment(
+                article=article,
+                author=readers[i % len(readers)],
+                text="Abgelehnt",
+                html="<p>Abgelehnt</p>",
+                status=Comment.Status.REJECTED if i % 5 else Comment.Status.WITHDRAWN,
+                created_at=start + timedelta(seconds=i),
+            )
+            for i in range(count // 10)
         ),
         batch_size=2000,
     )
