@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import io
 import json
 import os
 import secrets
@@ -38,6 +37,8 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
+
+from bench.wsgi import wsgi_get
 
 ROOT = Path(__file__).resolve().parent.parent
 PHASE_SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
@@ -478,29 +479,6 @@ def comment_writes(migrated_sqlite: Path | None = None) -> list[str]:
 # Reads -----------------------------------------------------------------------
 
 
-def wsgi_get(app, path: str, cookie: str = "") -> tuple[int, bytes]:
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "HTTP_COOKIE": cookie,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-        "wsgi.url_scheme": "http",
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": False,
-        "wsgi.run_once": False,
-    }
-    status: list[str] = []
-    body = b"".join(app(environ, lambda s, h, exc_info=None: status.append(s)))
-    return int(status[0].split()[0]), body
-
-
 def seed_thread(article, readers, count: int) -> None:
     """``count`` published comments: a fifth of them replies, likes spread over the readers.
 
@@ -611,7 +589,7 @@ def comment_page_queries() -> list[str]:
 
     def measure(path: str, cookie: str) -> tuple[int, float]:
         for _ in range(2):  # warm the fragment and routing caches
-            code, _ = wsgi_get(app, path, cookie)
+            code, _, _ = wsgi_get(app, path, cookie)
             assert code == 200, (path, code)
         executed = []
 

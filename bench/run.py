@@ -31,6 +31,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.wsgi import wsgi_get  # noqa: E402 (needs ROOT on the path)
+
 ARTICLE = "/wissen/raumfahrt/kleinsatellit-sendet-erste-bilder/"
 ROUND_SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
 GOALS = {"uncached": 25.0, "cached": 90.0}
@@ -47,7 +51,6 @@ def setup_django(workdir: Path) -> Path:
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         DJANGO_LOG_LEVEL="CRITICAL",
     )
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
@@ -63,34 +66,6 @@ def setup_django(workdir: Path) -> Path:
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
     return migrated
-
-
-def wsgi_get(app, path: str) -> tuple[int, bytes, dict]:
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-        "wsgi.url_scheme": "http",
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": False,
-        "wsgi.run_once": False,
-    }
-    status: list[str] = []
-    headers: dict = {}
-
-    def start_response(s, h, exc_info=None):
-        status.append(s)
-        headers.update(h)
-
-    body = b"".join(app(environ, start_response))
-    return int(status[0].split()[0]), body, headers
 
 
 def throughput(app, path: str, before=None) -> float:
