@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "kiosk.newsroom",
     "kiosk.pagecache",
     "kiosk.comments",
+    "kiosk.security",
     "allauth",
     "allauth.account",
     "ninja",
@@ -297,3 +298,9 @@ KIOSK_RATE_LIMITS = {
     },
 }
 KIOSK_RATE_LIMITS_ENABLED = env.bool("KIOSK_RATE_LIMITS_ENABLED", default=True)
+
+# How many proxies of ours stand in front of the application (nginx: 1). Their
+# X-Forwarded-For entries name the reader; without them every reader would
+# share the proxy's address. Zero trusts no header: REMOTE_ADDR is the client.
+KIOSK_TRUSTED_PROXY_COUNT = env.int("KIOSK_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = KIOSK_TRUSTED_PROXY_COUNT

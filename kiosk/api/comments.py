@@ -16,8 +16,8 @@ from ninja import Path, Query, Router, Status
 
 from kiosk.comments import selectors, services
 from kiosk.comments.models import Comment
-from kiosk.comments.ratelimits import hit_request
 from kiosk.news.models import ArticlePage
+from kiosk.security.ratelimits import hit_request
 
 from .auth import reader_auth
 from .errors import NotFound

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from kiosk.comments.ratelimits import RateLimited
 from kiosk.comments.services import CommentError
+from kiosk.security.ratelimits import RateLimited
 
 from .auth import CsrfCheckError
 

@@ -11,9 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-# Control characters (but tab and newline) and the bidi overrides that can
-# make a comment read differently from what it says.
-INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from kiosk.security import reader_text
+
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\x60]+", re.IGNORECASE)
 # Punctuation that ends a sentence rather than the address.
 URL_TRAILING = ".,;:!?)]}»«\"'"
@@ -24,8 +23,7 @@ LINK_REL = "nofollow ugc noopener"
 
 def normalise(text: str) -> str:
     """What we store: unified line ends, no invisible characters, at most one blank line in a row."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = INVISIBLE.sub("", text)
+    text = reader_text.clean(text, multiline=True)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kiosk.news.models import ArticlePage
+from kiosk.security.ratelimits import RateLimited, hit_request
 
 from . import selectors, services
 from .forms import CommentForm, ReportForm
 from .models import Comment
-from .ratelimits import RateLimited, hit_request
 
 
 def wants_json(request) -> bool:
