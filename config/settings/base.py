@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A RateLimited raised anywhere (a login throttled mid-form) becomes a 429 page.
+    "kiosk.security.ratelimits.RateLimitMiddleware",
+    "kiosk.security.logins.KnownDeviceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -265,9 +268,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth counts attempts in the cache (Redis when REDIS_URL is set) and
 # answers 429 beyond these.
 ACCOUNT_RATE_LIMITS = {
-    # allauth counts "login" per IP only; attempts per e-mail are "login_failed".
+    # allauth counts "login" attempts per IP. Wrong passwords are Kiosk's own
+    # KIOSK_RATE_LIMITS["login_failed"] below; allauth's "login_failed" only
+    # counts wrong second-factor codes, after a right password.
     "login": env("KIOSK_RATE_LOGIN", default="30/m/ip"),
-    "login_failed": env("KIOSK_RATE_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
+    "login_failed": env("KIOSK_RATE_MFA_FAILED", default="10/m/ip,5/5m/key"),
     "signup": env("KIOSK_RATE_SIGNUP", default="20/h/ip"),
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -283,6 +288,8 @@ ACCOUNT_USER_DISPLAY = "kiosk.accounts.adapter.user_display"
 # address, counted in the cache (Redis when REDIS_URL is set).
 KIOSK_COMMENT_MAX_LENGTH = env.int("KIOSK_COMMENT_MAX_LENGTH", default=2000)
 KIOSK_COMMENTS_PER_PAGE = env.int("KIOSK_COMMENTS_PER_PAGE", default=20)
+# The same text from the same reader on the same article within this time is stored once.
+KIOSK_COMMENT_DUPLICATE_SECONDS = env.int("KIOSK_COMMENT_DUPLICATE_SECONDS", default=3600)
 KIOSK_RATE_LIMITS = {
     "comment": {
         "user": env("KIOSK_RATE_COMMENT_USER", default="5/60"),
@@ -295,6 +302,15 @@ KIOSK_RATE_LIMITS = {
     "report": {
         "user": env("KIOSK_RATE_REPORT_USER", default="10/60"),
         "ip": env("KIOSK_RATE_REPORT_IP", default="60/60"),
+    },
+    # Wrong passwords (kiosk.security.logins): per client address, per address and
+    # account, and per account; a device that has logged into the account before is
+    # counted on its own instead, so a stranger cannot lock the owner out.
+    "login_failed": {
+        "device_account": env("KIOSK_RATE_LOGIN_FAILED_DEVICE", default="5/300"),
+        "ip": env("KIOSK_RATE_LOGIN_FAILED_IP", default="20/900"),
+        "ip_account": env("KIOSK_RATE_LOGIN_FAILED_IP_ACCOUNT", default="5/300"),
+        "account": env("KIOSK_RATE_LOGIN_FAILED_ACCOUNT", default="30/3600"),
     },
 }
 KIOSK_RATE_LIMITS_ENABLED = env.bool("KIOSK_RATE_LIMITS_ENABLED", default=True)

@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from wagtail.models import Site
 
 from kiosk.newsroom.models import NewsroomSettings
+from kiosk.security import logins
+from kiosk.security.clientip import client_ip
 
 
 def user_display(user: AbstractBaseUser) -> str:
@@ -38,10 +40,38 @@ class AccountAdapter(DefaultAccountAdapter):
         if not user.username:
             user.username = self.generate_unique_username([getattr(user, "display_name", ""), "leser"])
 
+    # Login throttling: Kiosk's own (kiosk.security.logins) instead of allauth's per-address
+    # lock, which let a stranger lock an owner out by typing wrong passwords for their e-mail.
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        logins.check_login_allowed(request, _login(credentials))
+
+    def authenticate(self, request: HttpRequest, **credentials: Any) -> AbstractBaseUser | None:
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            logins.remember_device(request, _login(credentials))
+        return user
+
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        logins.count_failed_login(request, _login(credentials))
+
+    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials: Any) -> None:
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        logins.forget_failed_logins(request, _login(credentials))
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # One answer for Kiosk's limits and allauth's, honouring KIOSK_TRUSTED_PROXY_COUNT.
+        return client_ip(request)
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         # Without django.contrib.sites allauth would greet readers with the bare host name.
         context = {"current_site": mail_site(allauth_context.request), **context}
         super().send_mail(template_prefix, email, context)
+
+
+
+def _login(credentials: dict[str, Any]) -> str:
+    """The e-mail address or username the login was tried with."""
+    return str(credentials.get("email") or credentials.get("username") or "")
 
 
 def mail_site(request: HttpRequest | None) -> SimpleNamespace:

@@ -6,6 +6,8 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kiosk.security import reader_text
+
 from .avatars import ACCEPT_ATTRIBUTE
 from .models import User
 
@@ -13,8 +15,15 @@ DISPLAY_NAME_MIN_LENGTH = 2
 DISPLAY_NAME_MAX_LENGTH = 40
 
 
+class DisplayNameField(forms.CharField):
+    """A reader's public name, on one line, without control characters or direction overrides."""
+
+    def to_python(self, value):
+        return reader_text.clean(super().to_python(value), multiline=False)
+
+
 def display_name_field() -> forms.CharField:
-    return forms.CharField(
+    return DisplayNameField(
         label=_("Display name"),
         min_length=DISPLAY_NAME_MIN_LENGTH,
         max_length=DISPLAY_NAME_MAX_LENGTH,

@@ -5,5 +5,5 @@ from . import views
 app_name = "accounts"
 urlpatterns = [
     path("einstellungen/", views.account_settings, name="settings"),
-    path("<int:pk>/", views.profile, name="profile"),
+    path("<id:pk>/", views.profile, name="profile"),
 ]

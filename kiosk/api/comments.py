@@ -17,7 +17,7 @@ from ninja import Path, Query, Router, Status
 from kiosk.comments import selectors, services
 from kiosk.comments.models import Comment
 from kiosk.news.models import ArticlePage
-from kiosk.security.ratelimits import hit_request
+from kiosk.security.ratelimits import counted
 
 from .auth import reader_auth
 from .errors import NotFound
@@ -47,6 +47,7 @@ WRITE_ERRORS = {
     401: ErrorBody,
     403: ErrorBody,
     404: ErrorBody,
+    413: ErrorBody,
     422: InvalidInputBody,
     429: ErrorBody,
 }
@@ -74,7 +75,7 @@ def _reader(request):
 def _comment(request, comment_id: int, comments=None) -> Comment:
     """A comment this request may see: published, or the reader's own, on a live article."""
     comments = Comment.objects.select_related("article", "author") if comments is None else comments
-    comment = comments.filter(pk=comment_id).first()
+    comment = comments.visible_to(request.user).filter(pk=comment_id).first()
     reader = _reader(request)
     own = comment is not None and reader is not None and comment.author_id == reader.pk
     if comment is None or not comment.article.live or not (comment.is_published or own):
@@ -201,14 +202,15 @@ def comment_detail(request, comment_id: CommentId):
 @router.post(
     "/articles/{article_id}/comments",
     auth=reader_auth,
-    response={201: CommentDetail, **WRITE_ERRORS},
+    response={201: CommentDetail, 409: ErrorBody, **WRITE_ERRORS},
     summary="Write a comment or a reply",
     description=(
         "Stores the comment for review: it answers 201 with status `pending` and stays invisible to "
         "others until a moderator publishes it. `parent_id` makes it a reply; a reply to a reply "
         "joins the top-level comment's thread. Refused with 403 (`comments_closed`, `comments_off`, "
         "`not_published`) when the comment window is not open, 400 for an empty or too long text or "
-        "a bad parent, 429 with Retry-After when the reader writes too fast. Needs a logged-in "
+        "a bad parent, 409 `duplicate` when the reader sent the same text to this article within the "
+        "last hour (a double click), 429 with Retry-After when the reader writes too fast. Needs a logged-in "
         "reader and the CSRF token."
     ),
 )
@@ -216,11 +218,15 @@ def comment_post(request, payload: CommentIn, article_id: ArticleId):
     article = _article(article_id, ArticlePage.objects.for_commenting())
     parent = None
     if payload.parent_id is not None:
-        parent = Comment.objects.filter(pk=payload.parent_id, article=article).first()
+        parent = (
+            Comment.objects.visible_to(request.auth).filter(pk=payload.parent_id, article=article).first()
+        )
         if parent is None:
             raise services.CommentError(_("The comment you answered no longer exists."), code="bad_parent")
-    hit_request("comment", request)
-    comment = services.comment_submit(article=article, author=request.auth, text=payload.text, parent=parent)
+    with counted("comment", request):
+        comment = services.comment_submit(
+            article=article, author=request.auth, text=payload.text, parent=parent
+        )
     return Status(201, _detail(comment, request.auth))
 
 
@@ -269,8 +275,9 @@ def comment_delete(request, comment_id: CommentId):
 )
 def like(request, comment_id: CommentId):
     comment = _comment(request, comment_id, Comment.objects.for_reacting())
-    hit_request("like", request)
-    return {"liked": True, "count": services.comment_like(comment=comment, reader=request.auth)}
+    with counted("like", request):
+        count = services.comment_like(comment=comment, reader=request.auth)
+    return {"liked": True, "count": count}
 
 
 @router.delete(
@@ -282,8 +289,9 @@ def like(request, comment_id: CommentId):
 )
 def unlike(request, comment_id: CommentId):
     comment = _comment(request, comment_id, Comment.objects.for_reacting())
-    hit_request("like", request)
-    return {"liked": False, "count": services.comment_unlike(comment=comment, reader=request.auth)}
+    with counted("like", request):
+        count = services.comment_unlike(comment=comment, reader=request.auth)
+    return {"liked": False, "count": count}
 
 
 @router.post(
@@ -298,8 +306,8 @@ def unlike(request, comment_id: CommentId):
 )
 def report(request, payload: ReportIn, comment_id: CommentId):
     comment = _comment(request, comment_id, Comment.objects.for_reacting())
-    hit_request("report", request)
-    reported = services.comment_report(
-        comment=comment, reporter=request.auth, reason=payload.reason, note=payload.note
-    )
+    with counted("report", request):
+        reported = services.comment_report(
+            comment=comment, reporter=request.auth, reason=payload.reason, note=payload.note
+        )
     return Status(201, {"comment_id": comment.pk, "reason": reported.reason})

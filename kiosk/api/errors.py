@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, RawPostDataException
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -28,6 +30,7 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    413: "too_large",
     422: "invalid_input",
     429: "rate_limited",
 }
@@ -84,6 +87,21 @@ def register(api: NinjaAPI) -> None:
         # Ninja raises these for bodies it cannot parse (400) and for its own checks.
         message = _("The request body is not valid JSON.") if exc.status_code == 400 else exc.message
         return answer(request, exc.status_code, message, CODES.get(exc.status_code, "error"))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return answer(request, 413, _("The request is too large."), "too_large")
+
+    @api.exception_handler(RawPostDataException)
+    @api.exception_handler(MultiPartParserError)
+    def unreadable_form(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A multipart body without (or with a broken) boundary; the API speaks JSON anyway.
+        return answer(request, 400, _("The request body could not be read. Send JSON."), "bad_request")
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+        # Too many fields, a bad host and the like: Django's own views answer these with 400 too.
+        return answer(request, 400, _("The request is not valid."), "bad_request")
 
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:

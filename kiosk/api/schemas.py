@@ -9,9 +9,8 @@ from ninja import Field, Schema
 from pydantic import AfterValidator
 
 from kiosk.comments.models import Report
+from kiosk.security.converters import MAX_ID
 
-# Ids the database can hold; anything larger is refused before it reaches a query.
-MAX_ID = 2**63 - 1
 Sort = Literal["newest", "oldest", "liked"]
 
 

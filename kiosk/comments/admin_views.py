@@ -7,8 +7,11 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from kiosk.security.redirects import safe_redirect_target
 
 from . import services
 from .forms import RejectForm
@@ -22,6 +25,12 @@ TABS = {
 }
 
 moderator_required = permission_required("comments.change_comment", raise_exception=True)
+
+
+def _back_to_queue(request):
+    """To the queue page the moderator came from (a posted ``next`` of ours), else the queue."""
+    queue_url = reverse("comments_admin:queue")
+    return redirect(safe_redirect_target(request, request.POST.get("next"), fallback=queue_url))
 
 
 @moderator_required
@@ -58,7 +67,7 @@ def approve(request, pk: int):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Comment by %(author)s published.") % {"author": comment.author})
-    return redirect(request.POST.get("next") or "comments_admin:queue")
+    return _back_to_queue(request)
 
 
 @require_POST
@@ -76,4 +85,4 @@ def reject(request, pk: int):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Comment by %(author)s rejected.") % {"author": comment.author})
-    return redirect(request.POST.get("next") or "comments_admin:queue")
+    return _back_to_queue(request)

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from kiosk.security.converters import MAX_ID
+
 from .models import Comment, Report
 
 
@@ -14,7 +16,7 @@ class CommentForm(forms.Form):
         max_length=None,
         strip=False,
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,12 +9,26 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+def is_moderator(user) -> bool:
+    """Moderators (group "Moderation", or staff with the permission) review every comment."""
+    return user.has_perm("comments.change_comment")
+
+
 class CommentQuerySet(models.QuerySet):
     def published(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PUBLISHED)
 
     def pending(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PENDING)
+
+    def visible_to(self, user) -> CommentQuerySet:
+        """What this person may see: published comments (and withdrawn shells), their own in any
+        state, and everything for moderators. Unpublished text reaches nobody else, on any route."""
+        if user is None or not user.is_authenticated:
+            return self.filter(status__in=PUBLIC_STATUSES)
+        if is_moderator(user):
+            return self
+        return self.filter(Q(status__in=PUBLIC_STATUSES) | Q(author=user))
 
     def for_article(self, article) -> CommentQuerySet:
         return self.filter(article=article)
@@ -163,6 +177,10 @@ class Comment(models.Model):
     @property
     def anchor(self) -> str:
         return f"comment-{self.pk}"
+
+
+# Shown to everyone: published comments, and the empty shells of withdrawn ones.
+PUBLIC_STATUSES = (Comment.Status.PUBLISHED, Comment.Status.WITHDRAWN)
 
 
 class Like(models.Model):

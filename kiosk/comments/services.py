@@ -8,13 +8,17 @@ the reader; nothing is stored when it raises.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from kiosk.security import reader_text
 
 from . import text as comment_text
 from .models import Comment, Like, Report
@@ -77,13 +81,27 @@ def comment_submit(
         # One level of replies, as the debate is shown: an answer to a reply joins its thread.
         if parent.parent_id is not None:
             parent = parent.parent
-    return Comment.objects.create(
-        article=article,
-        author=author,
-        parent=parent,
-        text=text,
-        html=comment_text.to_html(text),
-        created_at=now,
+    html = comment_text.to_html(text)
+    with transaction.atomic():
+        # One reader's posts one after the other, so that the same text sent ten times at
+        # once (a double click, a retrying client) is stored once: PostgreSQL locks the
+        # author's row; SQLite's IMMEDIATE transactions hold its one write lock anyway.
+        list(get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk"))
+        if _already_posted(article=article, author=author, text=text, now=now):
+            raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
+        return Comment.objects.create(
+            article=article, author=author, parent=parent, text=text, html=html, created_at=now
+        )
+
+
+def _already_posted(*, article, author, text: str, now: datetime) -> bool:
+    since = now - timedelta(seconds=settings.KIOSK_COMMENT_DUPLICATE_SECONDS)
+    return (
+        Comment.objects.for_article(article)
+        .by(author)
+        .filter(text=text, created_at__gte=since)
+        .exclude(status=Comment.Status.WITHDRAWN)
+        .exists()
     )
 
 
@@ -146,9 +164,10 @@ def comment_reject(
     *, comment: Comment, moderator, reason: str, note: str = "", now: datetime | None = None
 ) -> Comment:
     now = now or timezone.now()
+    note = reader_text.clean(note or "").strip()
     if reason not in Comment.RejectionReason.values:
         raise CommentError(_("Choose a reason for the rejection."), code="reason_required")
-    if reason == Comment.RejectionReason.OTHER and not note.strip():
+    if reason == Comment.RejectionReason.OTHER and not note:
         raise CommentError(_("Tell the author why, in the note."), code="note_required")
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_withdrawn:
@@ -156,7 +175,7 @@ def comment_reject(
     was_published = comment.is_published
     comment.status = Comment.Status.REJECTED
     comment.moderated_at, comment.moderated_by = now, moderator
-    comment.rejection_reason, comment.rejection_note = reason, note.strip()
+    comment.rejection_reason, comment.rejection_note = reason, note
     comment.decision_seen = False
     comment.save()
     if was_published:
@@ -211,7 +230,7 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
     """Flag a comment for the moderators, once per reader."""
     if reason not in Report.Reason.values:
         raise CommentError(_("Choose why you report this comment."), code="reason_required")
-    note = (note or "").strip()
+    note = reader_text.clean(note or "").strip()
     if reason == Report.Reason.OTHER and not note:
         raise CommentError(_("Tell us briefly what is wrong with this comment."), code="note_required")
     if len(note) > 500:

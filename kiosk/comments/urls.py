@@ -4,10 +4,10 @@ from . import views
 
 app_name = "comments"
 urlpatterns = [
-    path("artikel/<int:article_id>/", views.post_comment, name="post"),
-    path("<int:pk>/", views.permalink, name="permalink"),
-    path("<int:pk>/bearbeiten/", views.edit_comment, name="edit"),
-    path("<int:pk>/loeschen/", views.delete_comment, name="delete"),
-    path("<int:pk>/gefaellt-mir/", views.like_comment, name="like"),
-    path("<int:pk>/melden/", views.report_comment, name="report"),
+    path("artikel/<id:article_id>/", views.post_comment, name="post"),
+    path("<id:pk>/", views.permalink, name="permalink"),
+    path("<id:pk>/bearbeiten/", views.edit_comment, name="edit"),
+    path("<id:pk>/loeschen/", views.delete_comment, name="delete"),
+    path("<id:pk>/gefaellt-mir/", views.like_comment, name="like"),
+    path("<id:pk>/melden/", views.report_comment, name="report"),
 ]

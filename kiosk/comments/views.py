@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kiosk.news.models import ArticlePage
-from kiosk.security.ratelimits import RateLimited, hit_request
+from kiosk.security.ratelimits import RateLimited, counted
+from kiosk.security.redirects import safe_redirect_target
 
 from . import selectors, services
 from .forms import CommentForm, ReportForm
@@ -48,7 +49,10 @@ def reader_required(view):
                 return JsonResponse(
                     {"error": _("Please log in first."), "code": "login_required"}, status=401
                 )
-            return redirect_to_login(request.META.get("HTTP_REFERER") or request.get_full_path())
+            back = safe_redirect_target(
+                request, request.META.get("HTTP_REFERER"), fallback=request.get_full_path()
+            )
+            return redirect_to_login(back)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -61,32 +65,62 @@ def _done(request, message: str, redirect_to: str, **data):
     return HttpResponseRedirect(redirect_to)
 
 
-def _refused(request, message: str, *, status: int, code: str, template: str | None = None, context=None):
-    """A refusal: JSON for scripts, else the form again with the reader's input kept."""
+def _refused(
+    request,
+    message: str,
+    *,
+    status: int,
+    code: str,
+    template: str | None = None,
+    context=None,
+    back: str = "/",
+):
+    """A refusal: JSON for scripts, else the form again with the reader's input kept.
+
+    Without a form to show, the reader goes back to the page they came from,
+    if it is one of ours, else to ``back``.
+    """
     if wants_json(request):
         return JsonResponse({"error": message, "code": code}, status=status)
     if template:
         return render(request, template, {**(context or {}), "error": message}, status=status)
     messages.error(request, message)
-    return HttpResponseRedirect(request.META.get("HTTP_REFERER") or "/")
+    return HttpResponseRedirect(
+        safe_redirect_target(request, request.META.get("HTTP_REFERER"), fallback=back)
+    )
 
 
-def _refused_by(request, error: RateLimited | services.CommentError, *, template=None, context=None):
+def _refused_by(
+    request, error: RateLimited | services.CommentError, *, template=None, context=None, back: str = "/"
+):
     if isinstance(error, RateLimited):
         response = _refused(
-            request, error.message, status=429, code="rate_limited", template=template, context=context
+            request,
+            error.message,
+            status=429,
+            code="rate_limited",
+            template=template,
+            context=context,
+            back=back,
         )
         response["Retry-After"] = str(error.retry_after)
         return response
     return _refused(
-        request, error.message, status=error.status, code=error.code, template=template, context=context
+        request,
+        error.message,
+        status=error.status,
+        code=error.code,
+        template=template,
+        context=context,
+        back=back,
     )
 
 
 def _reader_comment(request, pk: int, comments=None) -> Comment:
+    """A comment on a live article that this reader may see; anything else is a 404, whether it exists or not."""
     if comments is None:
         comments = Comment.objects.select_related("article", "author")
-    comment = get_object_or_404(comments, pk=pk)
+    comment = get_object_or_404(comments.visible_to(request.user), pk=pk)
     if not comment.article.live:
         raise Http404
     return comment
@@ -99,23 +133,25 @@ def post_comment(request, article_id: int):
     form = CommentForm(request.POST)
     parent = None
     context = {"form": form, "article": article}
-    if form.is_valid() and form.cleaned_data.get("parent"):
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
+    form.is_valid()  # the text's rules and messages are the service's; the form checks the parent
+    parent_id = None if "parent" in form.errors else form.cleaned_data.get("parent")
+    if parent_id:
+        parent = Comment.objects.visible_to(request.user).filter(pk=parent_id, article=article).first()
         context["parent"] = parent
-        if parent is None:
-            return _refused(
-                request,
-                _("The comment you answered no longer exists."),
-                status=400,
-                code="bad_parent",
-                template="comments/comment_form.html",
-                context=context,
-            )
-    try:
-        hit_request("comment", request)
-        comment = services.comment_submit(
-            article=article, author=request.user, text=request.POST.get("text", ""), parent=parent
+    if "parent" in form.errors or (parent_id and parent is None):
+        return _refused(
+            request,
+            _("The comment you answered no longer exists."),
+            status=400,
+            code="bad_parent",
+            template="comments/comment_form.html",
+            context=context,
         )
+    try:
+        with counted("comment", request):
+            comment = services.comment_submit(
+                article=article, author=request.user, text=request.POST.get("text", ""), parent=parent
+            )
     except (RateLimited, services.CommentError) as error:
         return _refused_by(request, error, template="comments/comment_form.html", context=context)
     message = _("Thank you! Your comment is awaiting review.")
@@ -179,15 +215,15 @@ def like_comment(request, pk: int):
     comment = _reader_comment(request, pk, Comment.objects.for_reacting())
     back = f"{comment.article.get_url(request)}#{comment.anchor}"
     try:
-        hit_request("like", request)
-        if request.POST.get("action") == "unlike":
-            liked, count = False, services.comment_unlike(comment=comment, reader=request.user)
-        elif request.POST.get("action") == "like":
-            liked, count = True, services.comment_like(comment=comment, reader=request.user)
-        else:
-            liked, count = services.toggle_like(comment=comment, reader=request.user)
+        with counted("like", request):
+            if request.POST.get("action") == "unlike":
+                liked, count = False, services.comment_unlike(comment=comment, reader=request.user)
+            elif request.POST.get("action") == "like":
+                liked, count = True, services.comment_like(comment=comment, reader=request.user)
+            else:
+                liked, count = services.toggle_like(comment=comment, reader=request.user)
     except (RateLimited, services.CommentError) as error:
-        return _refused_by(request, error)
+        return _refused_by(request, error, back=back)
     message = _("You like this comment.") if liked else _("You no longer like this comment.")
     return _done(request, message, back, liked=liked, count=count)
 
@@ -201,13 +237,13 @@ def report_comment(request, pk: int):
     if request.method == "GET":
         return render(request, "comments/report_form.html", context)
     try:
-        hit_request("report", request)
-        services.comment_report(
-            comment=comment,
-            reporter=request.user,
-            reason=request.POST.get("reason", ""),
-            note=request.POST.get("note", ""),
-        )
+        with counted("report", request):
+            services.comment_report(
+                comment=comment,
+                reporter=request.user,
+                reason=request.POST.get("reason", ""),
+                note=request.POST.get("note", ""),
+            )
     except (RateLimited, services.CommentError) as error:
         return _refused_by(request, error, template="comments/report_form.html", context=context)
     return _done(

@@ -8,8 +8,8 @@ from . import admin_views
 admin_urls = (
     [
         path("", admin_views.queue, name="queue"),
-        path("<int:pk>/approve/", admin_views.approve, name="approve"),
-        path("<int:pk>/reject/", admin_views.reject, name="reject"),
+        path("<id:pk>/approve/", admin_views.approve, name="approve"),
+        path("<id:pk>/reject/", admin_views.reject, name="reject"),
     ],
     "comments_admin",
 )

@@ -8,3 +8,11 @@ class SecurityConfig(AppConfig):
 
     name = "kiosk.security"
     verbose_name = _("Security")
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from .converters import IdConverter
+
+        # Before any URLconf is read: every app's urls.py may use <id:…>.
+        register_converter(IdConverter, "id")

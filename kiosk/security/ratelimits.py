@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 from django.utils.translation import ngettext
 
 from .clientip import client_ip, rate_limit_bucket
@@ -117,6 +118,12 @@ def check(action: str, *, now: float | None = None, **idents) -> None:
             raise RateLimited(action, retry_after=_retry_after(window, seconds, now))
 
 
+def reset(action: str, *, now: float | None = None, **idents) -> None:
+    """Forget the current window's counts of these scopes."""
+    now = time.time() if now is None else now
+    cache.delete_many([key for key, *_rest in _windows(action, idents, now)])
+
+
 def request_idents(request) -> dict[str, object]:
     user = getattr(request, "user", None)
     return {
@@ -139,3 +146,25 @@ def counted(action: str, request) -> Iterator[None]:
     except BaseException:
         usage.give_back()
         raise
+
+
+class RateLimitMiddleware:
+    """A RateLimited that no view answered itself becomes a readable 429 page with Retry-After."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RateLimited):
+            return None
+        response = render(
+            request,
+            "429.html",
+            {"message": exception.message, "limited": exception},
+            status=429,
+        )
+        response["Retry-After"] = str(exception.retry_after)
+        return response

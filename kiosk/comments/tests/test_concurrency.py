@@ -86,3 +86,14 @@ def test_likes_and_unlikes_racing_leave_the_count_equal_to_the_rows(comment):
     assert errors == []
     comment = Comment.objects.get(pk=comment.pk)
     assert comment.like_count == Like.objects.filter(comment=comment).count()
+
+
+def test_the_same_comment_sent_ten_times_at_once_is_stored_once(comment):
+    reader = CommenterFactory()
+    article = comment.article
+    errors = run_together(
+        [lambda: services.comment_submit(article=article, author=reader, text="Doppelt gemoppelt")] * 10
+    )
+    assert Comment.objects.filter(author=reader, text="Doppelt gemoppelt").count() == 1
+    assert len(errors) == 9
+    assert {error.code for error in errors} == {"duplicate"}
