@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "kiosk.security",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    # Where a reader is logged in, so they (and the deletion of their account) can end every session.
+    "allauth.usersessions",
     "ninja",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -303,6 +307,8 @@ KIOSK_RATE_LIMITS = {
         "user": env("KIOSK_RATE_REPORT_USER", default="10/60"),
         "ip": env("KIOSK_RATE_REPORT_IP", default="60/60"),
     },
+    # A reader's data export (kiosk.accounts.views.data_export).
+    "export": {"user": env("KIOSK_RATE_EXPORT_USER", default="10/3600")},
     # Wrong passwords (kiosk.security.logins): per client address, per address and
     # account, and per account; a device that has logged into the account before is
     # counted on its own instead, so a stranger cannot lock the owner out.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -54,3 +55,45 @@ class AvatarForm(forms.Form):
         help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB. It is cropped to a square."),
         widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's account: the password proves it is the owner, and the owner decides about the comments."""
+
+    KEEP, REMOVE = "keep", "remove"
+
+    comments = forms.ChoiceField(
+        label=_("Your published comments"),
+        choices=[
+            (KEEP, _("Keep them, without my name: they show «deleted account»")),
+            (REMOVE, _("Remove them (replies of other readers stay)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.user.is_superuser:
+            raise forms.ValidationError(
+                _("An administrator's account is deleted by another administrator, in the admin."),
+                code="superuser",
+            )
+        password = cleaned.get("password")
+        # Through allauth, so wrong guesses count against the same login limits.
+        if password and not get_adapter().reauthenticate(self.user, password):
+            self.add_error(
+                "password", forms.ValidationError(_("This password is not right."), code="password")
+            )
+        return cleaned
+
+    @property
+    def keep_comments(self) -> bool:
+        return self.cleaned_data["comments"] == self.KEEP

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
-from . import selectors
+from kiosk.security.ratelimits import hit
+
+from . import selectors, services
 from .avatars import avatar_remove, avatar_set
-from .forms import AvatarForm, ProfileForm
+from .forms import AccountDeleteForm, AvatarForm, ProfileForm
 
 # Each form on the settings page names itself in a hidden "form" field.
 PROFILE, AVATAR, AVATAR_REMOVE = "profile", "avatar", "avatar-remove"
@@ -64,3 +70,42 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
     reader, comments = selectors.reader_profile(pk)
     return render(request, "accounts/profile.html", {"reader": reader, "comments": comments})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """The reader deletes their account, confirmed by their password."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user, keep_comments=form.keep_comments, by=request.user)
+        logout(request)
+        messages.success(request, _("Your account and your data have been deleted."))
+        return redirect("/")
+    return render(request, "accounts/delete.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+@require_safe
+def data_export(request: HttpRequest) -> HttpResponse:
+    """Everything Kiosk holds about the reader, as a JSON download."""
+    hit("export", user=request.user.pk)
+    now = timezone.now()
+    response = JsonResponse(
+        selectors.personal_data(request.user, now=now), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="kiosk-daten-{now:%Y-%m-%d}.json"'
+    return response
+
+
+@never_cache
+@login_required
+@require_safe
+def avatar_download(request: HttpRequest) -> HttpResponse:
+    """The reader's own uploaded picture, as a download (part of their data)."""
+    avatar = request.user.avatar
+    if not avatar:
+        raise Http404
+    return FileResponse(avatar.open("rb"), as_attachment=True, filename=f"avatar{Path(avatar.name).suffix}")

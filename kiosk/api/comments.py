@@ -101,7 +101,7 @@ def _reply(comment: Comment) -> dict:
     return {
         "id": comment.pk,
         "parent_id": comment.parent_id,
-        "author": None if withdrawn else _author(comment.author),
+        "author": None if withdrawn or comment.author_id is None else _author(comment.author),
         "html": "" if withdrawn else comment.html,
         "withdrawn": withdrawn,
         "created_at": comment.created_at,

@@ -66,7 +66,9 @@ class Author(Schema):
 class Reply(Schema):
     id: int
     parent_id: int | None = Field(description="The top-level comment this answers, null for one.")
-    author: Author | None = Field(description="Null when the author has deleted the comment.")
+    author: Author | None = Field(
+        description="Null when the author has deleted the comment or their account (shown as «gelöschtes Konto»)."
+    )
     html: str = Field(description="Sanitised HTML (paragraphs, line breaks, links); empty when deleted.")
     withdrawn: bool = Field(
         description="Deleted by its author; shown only while published replies hang from it."

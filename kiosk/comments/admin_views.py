@@ -66,7 +66,7 @@ def approve(request, pk: int):
     except services.CommentError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Comment by %(author)s published.") % {"author": comment.author})
+        messages.success(request, _("Comment by %(author)s published.") % {"author": comment.author_name})
     return _back_to_queue(request)
 
 
@@ -84,5 +84,5 @@ def reject(request, pk: int):
     except services.CommentError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Comment by %(author)s rejected.") % {"author": comment.author})
+        messages.success(request, _("Comment by %(author)s rejected.") % {"author": comment.author_name})
     return _back_to_queue(request)

@@ -6,3 +6,15 @@ class CommentsConfig(AppConfig):
     name = "kiosk.comments"
     label = "comments"
     verbose_name = _("Comments")
+
+    def ready(self) -> None:
+        from kiosk.accounts import privacy
+
+        from . import selectors, services
+
+        # A reader's comments, likes and reports are in their data export and go with their account.
+        privacy.register(
+            privacy.PersonalData(
+                name="debates", export=selectors.reader_data, erase=services.reader_data_erase
+            )
+        )

@@ -8,6 +8,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+# What a comment whose author deleted their account shows in place of the name.
+DELETED_ACCOUNT = pgettext_lazy("comment author", "deleted account")
+
 
 def is_moderator(user) -> bool:
     """Moderators (group "Moderation", or staff with the permission) review every comment."""
@@ -99,14 +102,23 @@ class Comment(models.Model):
     article = models.ForeignKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="comments", verbose_name=_("article")
     )
+    # Empty once the author has deleted their account: the comment stays as «gelöschtes Konto»
+    # (kiosk.comments.services.reader_data_erase decides what stays).
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", verbose_name=_("author")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+        verbose_name=_("author"),
     )
+    # RESTRICT: deleting a comment never takes other readers' replies with it; deleting
+    # the whole article (which deletes the replies too) still works.
     parent = models.ForeignKey(
         "self",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.RESTRICT,
         related_name="replies",
         verbose_name=_("reply to"),
     )
@@ -156,7 +168,12 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.author}: {self.text[:60]}"
+        return f"{self.author_name}: {self.text[:60]}"
+
+    @property
+    def author_name(self) -> str:
+        """The public name, or «gelöschtes Konto» once the author has deleted their account."""
+        return self.author.public_name if self.author_id else str(DELETED_ACCOUNT)
 
     @property
     def is_pending(self) -> bool:

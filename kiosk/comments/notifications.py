@@ -24,7 +24,7 @@ def permalink(comment) -> str:
 def notify_author(comment) -> None:
     """E-mail the decision after commit, unless the author opted out. The site shows it anyway."""
     author = comment.author
-    if not author.comment_notifications or not author.email:
+    if author is None or not author.comment_notifications or not author.email:
         return
 
     def send():

@@ -264,3 +264,56 @@ def comment_section_for(article, request) -> CommentSection | None:
 
         mark_decisions_seen(section.reader.newly_published)
     return section
+
+
+def reader_data(user) -> dict:
+    """Everything the debates hold about one reader, for their data export."""
+
+    def when(value):
+        return value.isoformat() if value else None
+
+    def article(comment_article) -> dict:
+        return {"id": comment_article.pk, "headline": comment_article.title, "url": comment_article.get_url()}
+
+    comments = Comment.objects.by(user).select_related("article").order_by("created_at", "pk")
+    likes = Like.objects.filter(reader=user).select_related("comment__article").order_by("created_at", "pk")
+    reports = (
+        Report.objects.filter(reporter=user).select_related("comment__article").order_by("created_at", "pk")
+    )
+    return {
+        "comments": [
+            {
+                "id": c.pk,
+                "article": article(c.article),
+                "reply_to": c.parent_id,
+                "status": c.status,
+                "text": c.text,
+                "written": when(c.created_at),
+                "edited": when(c.edited_at),
+                "published": when(c.published_at),
+                "reviewed": when(c.moderated_at),
+                "rejection_reason": c.get_rejection_reason_display() if c.rejection_reason else None,
+                "note_to_author": c.rejection_note or None,
+                "likes": c.like_count,
+            }
+            for c in comments
+        ],
+        "likes": [
+            {
+                "comment": like.comment_id,
+                "article": article(like.comment.article),
+                "when": when(like.created_at),
+            }
+            for like in likes
+        ],
+        "reports": [
+            {
+                "comment": report.comment_id,
+                "article": article(report.comment.article),
+                "reason": report.get_reason_display(),
+                "note": report.note or None,
+                "when": when(report.created_at),
+            }
+            for report in reports
+        ],
+    }

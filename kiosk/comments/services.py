@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -262,3 +262,48 @@ def mark_decisions_seen(comments: list[Comment]) -> None:
     ids = [c.pk for c in comments if not c.decision_seen and not c.is_pending]
     if ids:
         Comment.objects.filter(pk__in=ids).update(decision_seen=True)
+
+
+@transaction.atomic
+def reader_data_erase(*, user, keep_comments: bool) -> None:
+    """Forget what a reader did in the debates, before their account is deleted.
+
+    Their likes and reports go, and the counts on the comments they touched
+    drop with them. Their unpublished comments go. Their published comments
+    stay without a name («gelöschtes Konto») when ``keep_comments``, else they
+    go too. A comment that other readers have answered is never deleted: it
+    stays as the empty shell of a deleted comment, so the replies keep their
+    place in the thread.
+    """
+    touched_articles: set[int] = set()
+
+    liked = list(Like.objects.filter(reader=user).values_list("comment_id", "comment__article_id"))
+    if liked:
+        Like.objects.filter(reader=user).delete()
+        # One like per reader and comment (a database constraint): one less on each.
+        Comment.objects.filter(pk__in=[pk for pk, _article in liked]).update(like_count=F("like_count") - 1)
+        touched_articles.update(article for _pk, article in liked)
+    reported = list(Report.objects.filter(reporter=user).values_list("comment_id", flat=True))
+    if reported:
+        Report.objects.filter(reporter=user).delete()
+        Comment.objects.filter(pk__in=reported).update(report_count=F("report_count") - 1)
+
+    own = Comment.objects.filter(author=user)
+    shown = [Comment.Status.PUBLISHED, Comment.Status.WITHDRAWN]
+    touched_articles.update(own.filter(status__in=shown).values_list("article_id", flat=True))
+    if keep_comments:
+        own.filter(status=Comment.Status.PUBLISHED).update(author=None)
+        gone = own.exclude(status=Comment.Status.PUBLISHED)
+    else:
+        gone = own
+    answered = list(
+        gone.filter(Exists(Comment.objects.filter(parent=OuterRef("pk")))).values_list("pk", flat=True)
+    )
+    # Answered ones become empty shells (a rejected one stays rejected, its replies hidden);
+    # the rest are deleted outright.
+    shells = Comment.objects.filter(pk__in=answered)
+    shells.filter(status=Comment.Status.PUBLISHED).update(status=Comment.Status.WITHDRAWN)
+    shells.update(author=None, text="", html="", rejection_note="")
+    gone.exclude(pk__in=answered).delete()
+    for article_id in touched_articles:
+        purge_article(article_id)

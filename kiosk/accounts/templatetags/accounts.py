@@ -44,7 +44,12 @@ def avatar(user, size: int = 48) -> str:
     """
     size = int(size)
     if user is None:
-        return ""
+        # A deleted account: a plain grey circle keeps the line in place and says nobody.
+        return format_html(
+            '<svg class="avatar avatar--deleted" width="{size}" height="{size}" viewBox="0 0 100 100"'
+            ' aria-hidden="true" focusable="false"><circle cx="50" cy="50" r="50" fill="#767676"/></svg>',
+            size=size,
+        )
     if user.avatar:
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="" class="avatar" loading="lazy" decoding="async">',
