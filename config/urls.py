@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", news_views.cacheable_view(sitemap), name="sitemap"),
     path("sitemap-news.xml", news_views.news_sitemap, name="news-sitemap"),
     path("robots.txt", news_views.robots_txt, name="robots-txt"),
+    path("", include("kiosk.security.urls")),
 ]
 
 if settings.KIOSK_SERVE_MEDIA:

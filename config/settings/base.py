@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     # Where a reader is logged in, so they (and the deletion of their account) can end every session.
     "allauth.usersessions",
     "ninja",
+    # django-csp: its system checks (the middleware is Kiosk's subclass below).
+    "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -65,6 +67,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: a page replayed from the cache gets today's policy.
+    "kiosk.security.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous readers from the page cache before sessions or
     # language activation cost anything.
@@ -244,6 +249,75 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Content-Security-Policy (django-csp, kiosk.security.middleware). Reader pages
+# are served whole from the page cache, the same bytes to every reader, so a
+# nonce would be shared by all: reader pages carry no inline script or style
+# at all and need none. JSON-LD is a data block, which the policy allows.
+# data: images are the CSS icons and the authenticator app's QR code.
+# Click-to-load embeds frame only these players (kiosk.news.blocks); any
+# other embed offers the link to its source.
+KIOSK_EMBED_FRAME_SOURCES = env.list(
+    "KIOSK_EMBED_FRAME_SOURCES",
+    default=["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+)
+KIOSK_CSP_REPORT_URL = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'report-sample'"],
+        "style-src": ["'self'", "'report-sample'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *KIOSK_EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # As X_FRAME_OPTIONS: Wagtail's live preview frames our own pages.
+        "frame-ancestors": ["'self'"],
+        "report-uri": [KIOSK_CSP_REPORT_URL],
+        # The Reporting API's name for the endpoint in the Reporting-Endpoints header.
+        "report-to": "csp",
+    },
+}
+# What the Wagtail admin (/admin/) needs on top, and nothing more (found by
+# loading its pages under the strict policy): its choosers and date fields
+# write inline <script>s, and the rich-text editor (Draft.js) inserts <style>
+# elements. Inline style attributes stay blocked there too. Admin pages are
+# never cached, and only staff open them.
+KIOSK_CSP_ADMIN_ALLOWANCES = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+}
+# No request leaves the site from the admin either: no Gravatar pictures of the
+# editors, no version check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Permissions-Policy: what a news site never uses is off for it and for every
+# frame in it; embedded players may still go full screen.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": KIOSK_EMBED_FRAME_SOURCES,
+    "fullscreen": ["self", *KIOSK_EMBED_FRAME_SOURCES],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": KIOSK_EMBED_FRAME_SOURCES,
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -309,6 +383,12 @@ KIOSK_RATE_LIMITS = {
     },
     # A reader's data export (kiosk.accounts.views.data_export).
     "export": {"user": env("KIOSK_RATE_EXPORT_USER", default="10/3600")},
+    # Wrong passwords (kiosk.security.logins): per client address, per address and
+    # account, and per account; a device that has logged into the account before is
+    # counted on its own instead, so a stranger cannot lock the owner out.
+    # Content-Security-Policy violation reports (kiosk.security.views): beyond this
+    # an address's reports are accepted and dropped unlogged.
+    "csp_report": {"ip": env("KIOSK_RATE_CSP_REPORT_IP", default="30/60")},
     # Wrong passwords (kiosk.security.logins): per client address, per address and
     # account, and per account; a device that has logged into the account before is
     # counted on its own instead, so a stranger cannot lock the owner out.

@@ -1,5 +1,10 @@
 """StreamField blocks of an article body."""
 
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -34,8 +39,74 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
 
 
+class _EmbedMarkup(HTMLParser):
+    """The <iframe>s in a provider's embed code, and whether it would load anything else."""
+
+    LOADS = {"script", "object", "embed", "img", "link", "style", "video", "audio", "source", "form"}
+
+    def __init__(self):
+        super().__init__()
+        self.frames: list[dict[str, str | None]] = []
+        self.loads_more = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "iframe":
+            self.frames.append(dict(attrs))
+        elif tag in self.LOADS:
+            self.loads_more = True
+
+
+def _origin(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme != "https" or not parts.hostname:
+        return None
+    return f"https://{parts.hostname}" + (f":{port}" if port else "")
+
+
+def _dimension(value: str | None) -> str:
+    return value if value and value.isdigit() and len(value) <= 4 else ""
+
+
+def embed_player(html: str) -> str:
+    """The provider's player as one bare <iframe>, if the Content-Security-Policy lets us frame its host.
+
+    Only a player in a frame works under the policy: a provider's scripts,
+    images and styles would be blocked (and would run in our pages), so such
+    an embed, or a player from a host not in KIOSK_EMBED_FRAME_SOURCES, gives
+    "" and the reader gets the link to the source instead. The frame is
+    rebuilt from its address, size and title alone: no inline style, and
+    only the permissions a player needs.
+    """
+    markup = _EmbedMarkup()
+    markup.feed(html or "")
+    markup.close()
+    if markup.loads_more or len(markup.frames) != 1:
+        return ""
+    frame = markup.frames[0]
+    src = frame.get("src") or ""
+    if _origin(src) not in settings.KIOSK_EMBED_FRAME_SOURCES:
+        return ""
+    return format_html(
+        '<iframe src="{}" width="{}" height="{}" title="{}" allow="fullscreen; picture-in-picture; encrypted-media"'
+        ' allowfullscreen referrerpolicy="strict-origin-when-cross-origin" loading="lazy"></iframe>',
+        src,
+        _dimension(frame.get("width")),
+        _dimension(frame.get("height")),
+        frame.get("title") or "",
+    )
+
+
 class PrivacyEmbedBlock(EmbedBlock):
     """An embed that loads nothing from the provider until the reader asks."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["player"] = embed_player(value.html) if value else ""
+        return context
 
     class Meta:
         icon = "media"
