@@ -13,6 +13,15 @@ def _fresh_caches():
         caches[alias].clear()
 
 
+@pytest.fixture(autouse=True)
+def _still_rate_limit_windows(monkeypatch):
+    """Rate-limit windows are fixed: a slow test must not cross into a fresh one halfway."""
+    from kiosk.security import ratelimits
+
+    # The start of a window for every limit of up to an hour.
+    monkeypatch.setattr(ratelimits, "clock", lambda: 1_800_000_000.0)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _test_media():
     yield

@@ -43,6 +43,11 @@ class RateLimited(Exception):  # noqa: N818 (named for what the client hit)
         return self.message
 
 
+def clock() -> float:
+    """Seconds now; one place, so tests can hold the windows still."""
+    return time.time()
+
+
 def parse_rate(rate: str) -> tuple[int, int]:
     """ "5/60" is five per sixty seconds."""
     count, _sep, seconds = rate.partition("/")
@@ -91,7 +96,7 @@ def hit(action: str, *, now: float | None = None, **idents) -> Usage:
     usage = Usage(keys=[])
     if not settings.KIOSK_RATE_LIMITS_ENABLED:
         return usage
-    now = time.time() if now is None else now
+    now = clock() if now is None else now
     for key, allowed, seconds, window in _windows(action, idents, now):
         cache.add(key, 0, seconds + 1)
         try:
@@ -110,7 +115,7 @@ def check(action: str, *, now: float | None = None, **idents) -> None:
     """Raise RateLimited if any scope has used up its limit; counts nothing (for failures counted later)."""
     if not settings.KIOSK_RATE_LIMITS_ENABLED:
         return
-    now = time.time() if now is None else now
+    now = clock() if now is None else now
     keys = list(_windows(action, idents, now))
     counts = cache.get_many([key for key, *_rest in keys])
     for key, allowed, seconds, window in keys:
@@ -120,7 +125,7 @@ def check(action: str, *, now: float | None = None, **idents) -> None:
 
 def reset(action: str, *, now: float | None = None, **idents) -> None:
     """Forget the current window's counts of these scopes."""
-    now = time.time() if now is None else now
+    now = clock() if now is None else now
     cache.delete_many([key for key, *_rest in _windows(action, idents, now)])
 
 

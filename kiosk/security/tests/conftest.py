@@ -7,3 +7,4 @@ from kiosk.comments.tests.conftest import (  # noqa: F401
     reader,
     section,
 )
+
