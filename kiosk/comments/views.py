@@ -90,30 +90,13 @@ def _refused(
     )
 
 
-def _refused_by(
-    request, error: RateLimited | services.CommentError, *, template=None, context=None, back: str = "/"
-):
+def _refused_by(request, error: RateLimited | services.CommentError, **how):
+    """A refusal raised by a rule or a rate limit; ``how`` as for _refused."""
     if isinstance(error, RateLimited):
-        response = _refused(
-            request,
-            error.message,
-            status=429,
-            code="rate_limited",
-            template=template,
-            context=context,
-            back=back,
-        )
+        response = _refused(request, error.message, status=429, code="rate_limited", **how)
         response["Retry-After"] = str(error.retry_after)
         return response
-    return _refused(
-        request,
-        error.message,
-        status=error.status,
-        code=error.code,
-        template=template,
-        context=context,
-        back=back,
-    )
+    return _refused(request, error.message, status=error.status, code=error.code, **how)
 
 
 def _reader_comment(request, pk: int, comments=None) -> Comment:
