@@ -6,10 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kiosk.accounts import views as account_views
 from kiosk.api import api
 from kiosk.news import views as news_views
 
 urlpatterns = [
+    # Before Wagtail's own: its login form no longer takes passwords (allauth's login does).
+    path("admin/login/", account_views.admin_login, name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", news_views.cacheable_view(sitemap), name="sitemap"),

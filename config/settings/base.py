@@ -85,6 +85,7 @@ MIDDLEWARE = [
     # A RateLimited raised anywhere (a login throttled mid-form) becomes a 429 page.
     "kiosk.security.ratelimits.RateLimitMiddleware",
     "kiosk.security.logins.KnownDeviceMiddleware",
+    "kiosk.accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -160,11 +161,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    # Editors log in to the admin by username; readers by e-mail through allauth.
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: everyone logs in through allauth's form (its limits, its 2FA
+# step), readers by e-mail, staff by username or e-mail. Django's ModelBackend
+# would let readers in by their usernames, which come from their public names.
+AUTHENTICATION_BACKENDS = ["kiosk.accounts.backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
@@ -332,7 +332,9 @@ LOGGING = {
 KIOSK_IMAGE_FORMATS = env.list("KIOSK_IMAGE_FORMATS", default=["webp"])
 
 # Reader accounts (django-allauth): e-mail and password, verified by e-mail.
-ACCOUNT_LOGIN_METHODS = {"email"}
+# Staff log in here too, by username or e-mail (kiosk.accounts.forms.LoginForm
+# keeps usernames for staff: readers' usernames come from their public names).
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -359,8 +361,22 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_ADAPTER = "kiosk.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "kiosk.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "kiosk.accounts.forms.SignupForm", "login": "kiosk.accounts.forms.LoginForm"}
 ACCOUNT_USER_DISPLAY = "kiosk.accounts.adapter.user_display"
+
+# Two-factor authentication (allauth.mfa, /konto/2fa/): an authenticator app
+# with recovery codes, open to every account. The Wagtail admin has no login
+# of its own: staff log in above, with the same limits and the same 2FA step.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# One way to reset a password (allauth's, rate-limited) and to change an
+# address (allauth's, verified): an address only an admin can set is trusted.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# On, everyone who may use the admin must set up an authenticator app before
+# the admin opens (kiosk.accounts.middleware). Production should turn it on.
+KIOSK_STAFF_REQUIRE_2FA = env.bool("KIOSK_STAFF_REQUIRE_2FA", default=False)
 
 # Reader comments. Rates are "<count>/<seconds>" per account and per IP
 # address, counted in the cache (Redis when REDIS_URL is set).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.adapter import get_adapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,19 @@ class AvatarForm(forms.Form):
         help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB. It is cropped to a square."),
         widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login, one for readers (by e-mail) and staff (by username or e-mail)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("Username or e-mail")
+        # The label says it; allauth's placeholder would repeat it, differently spelt.
+        login.widget.attrs.pop("placeholder", None)
+        login.widget.attrs["autocomplete"] = "username"
+
 
 class AccountDeleteForm(forms.Form):
     """Deleting one's account: the password proves it is the owner, and the owner decides about the comments."""

@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kiosk.security.ratelimits import hit
@@ -20,6 +23,7 @@ from kiosk.security.ratelimits import hit
 from . import selectors, services
 from .avatars import avatar_remove, avatar_set
 from .forms import AccountDeleteForm, AvatarForm, ProfileForm
+from .staff import has_authenticator_app
 
 # Each form on the settings page names itself in a hidden "form" field.
 PROFILE, AVATAR, AVATAR_REMOVE = "profile", "avatar", "avatar-remove"
@@ -63,13 +67,28 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/settings.html",
-        {"profile_form": profile_form, "avatar_form": avatar_form, "reader": user},
+        {
+            "profile_form": profile_form,
+            "avatar_form": avatar_form,
+            "reader": user,
+            "two_factor_enabled": has_authenticator_app(user),
+        },
     )
 
 
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
     reader, comments = selectors.reader_profile(pk)
     return render(request, "accounts/profile.html", {"reader": reader, "comments": comments})
+
+
+@csrf_exempt  # It only redirects: a form posted to Wagtail's old login must not land on a CSRF error.
+@require_http_methods(["GET", "HEAD", "POST"])
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Wagtail's login, retired: staff log in where readers do, with allauth's limits and 2FA step."""
+    target = (request.POST if request.method == "POST" else request.GET).get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("wagtailadmin_home")
+    return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 
 
 @never_cache
