@@ -199,7 +199,10 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30 if not DEBUG else 0
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("KIOSK_SITE_NAME", default="Kiosk")
-WAGTAILADMIN_BASE_URL = env("KIOSK_BASE_URL", default="http://127.0.0.1:8000")
+# The newsroom's public address (scheme and host, no path): every absolute link in
+# mails, feeds and sitemaps, and the purges, take it instead of a request's Host.
+KIOSK_BASE_URL = env("KIOSK_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = KIOSK_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "images.KioskImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
