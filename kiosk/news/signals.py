@@ -12,6 +12,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
+from kiosk.newsroom.models import NewsroomSettings
 from kiosk.newsroom.sites import forget_sites
 from kiosk.pagecache.fragments import bump_content_generation
 
@@ -68,6 +69,12 @@ def purge_page_and_listings(sender, instance, **kwargs):
 @receiver(post_delete, sender=Site)
 def sites_changed(sender, **kwargs):
     forget_sites()
+
+
+@receiver(post_save, sender=NewsroomSettings)
+def newsroom_settings_changed(sender, **kwargs):
+    """The publisher's name, logo and support text are in every rendered article."""
+    bump_content_generation()
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from .sites import site_for_request
+
 PREFIXED_LANGUAGES = {code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE}
 
 
@@ -40,8 +42,6 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from .sites import site_for_request
-
         if not request.path.startswith("/admin/"):
             request._wagtail_site = site_for_request(request)
         return self.get_response(request)

@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from kiosk.pagecache.fragments import bump_content_generation
-
 CACHE_KEY = "newsroom-settings:{site_id}"
 CACHE_SECONDS = 300
 
@@ -64,7 +62,6 @@ class NewsroomSettings(BaseSiteSetting):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         cache.delete(CACHE_KEY.format(site_id=self.site_id))
-        bump_content_generation()
 
     @classmethod
     def cached_for_site(cls, site) -> "NewsroomSettings":

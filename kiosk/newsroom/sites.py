@@ -1,21 +1,61 @@
-"""The Wagtail site answering a request, without a query per request."""
+"""The Wagtail site answering a request, and the public address of each site, without a query per request.
+
+A Site record says which Host header Wagtail matches (``localhost:80`` in a
+fresh database), not where readers find the newsroom: mails, feeds, sitemaps,
+canonical URLs and purges take the default site's address from
+``KIOSK_BASE_URL``, never from a request's Host header.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
 CACHE_KEY = "newsroom:site:{version}:{host}:{port}"
+ADDRESSES_KEY = "newsroom:site-addresses:{version}"
 VERSION_KEY = "newsroom:site-version"
 CACHE_SECONDS = 300
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """A site as its record matches requests (hostname, port) and whether KIOSK_BASE_URL is its address."""
+
+    site_id: int
+    hostname: str
+    port: int
+    record_root_url: str
+    is_default: bool
+
+    @property
+    def root_url(self) -> str:
+        """Where readers reach the site, without a trailing slash."""
+        return base_url() if self.is_default else self.record_root_url
+
+
+def base_url() -> str:
+    """The newsroom's public address, KIOSK_BASE_URL, without a trailing slash."""
+    return settings.KIOSK_BASE_URL.rstrip("/")
 
 
 def site_for_request(request) -> Site | None:
-    host = split_domain_port(request._get_raw_host())[0]
+    """The request's site from the cache; refuses a Host outside ALLOWED_HOSTS (DisallowedHost: 400).
+
+    Remembered on the request as Wagtail's ``Site.find_for_request`` does, so
+    the page cache and the site middleware look it up once between them.
+    """
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    # get_host() validates: an unknown host must not even reach the cache as a key.
+    host = split_domain_port(request.get_host())[0]
     port = request.get_port()
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = CACHE_KEY.format(version=version, host=host, port=port)
+    key = CACHE_KEY.format(version=_version(), host=host, port=port)
     site = cache.get(key)
     if site is None:
         site = Site._find_for_request(request)
@@ -23,7 +63,89 @@ def site_for_request(request) -> Site | None:
             # The specific root page comes along, so routing starts without a query.
             site.root_page = site.root_page.specific
         cache.set(key, site or False, CACHE_SECONDS)
-    return site or None
+    request._wagtail_site = site or None
+    return request._wagtail_site
+
+
+def site_addresses(*, request=None) -> tuple[SiteAddress, ...]:
+    """Every site's address, from the cache (and remembered on the request when there is one)."""
+    addresses = getattr(request, "_kiosk_site_addresses", None)
+    if addresses is not None:
+        return addresses
+    key = ADDRESSES_KEY.format(version=_version())
+    addresses = cache.get(key)
+    if addresses is None:
+        sites = list(Site.objects.order_by("pk"))
+        addresses = tuple(
+            SiteAddress(
+                site_id=site.pk,
+                hostname=site.hostname,
+                port=site.port,
+                record_root_url=site.root_url,
+                # A lone site is the newsroom's, whether or not it is flagged default.
+                is_default=site.is_default_site or len(sites) == 1,
+            )
+            for site in sites
+        )
+        cache.set(key, addresses, CACHE_SECONDS)
+    if request is not None:
+        request._kiosk_site_addresses = addresses
+    return addresses
+
+
+def public_root_url(site: Site | int | None, *, request=None) -> str:
+    """The site's public root URL without a trailing slash.
+
+    KIOSK_BASE_URL for the default site (and when there is only one), the
+    site's own root URL for further sites; KIOSK_BASE_URL when the site is unknown.
+    """
+    site_id = getattr(site, "pk", site)
+    for address in site_addresses(request=request):
+        if address.site_id == site_id:
+            return address.root_url
+    return base_url()
+
+
+def absolute_url(path: str, *, site: Site | int | None = None, request=None) -> str:
+    """The path on the public root of ``site`` (by default the request's site, else the default site).
+
+    A URL that is absolute already (media on a CDN) stays as it is.
+    """
+    if urlsplit(path).scheme:
+        return path
+    if site is None and request is not None:
+        site = site_for_request(request)
+    return f"{public_root_url(site, request=request)}/{path.lstrip('/')}"
+
+
+def site_id_for_url(url: str) -> int | None:
+    """The site a URL belongs to, by its public root or its record's host and port; None for no site."""
+    location = _host_and_port(url)
+    if location is None:
+        return None
+    addresses = site_addresses()
+    for address in addresses:
+        if _host_and_port(address.root_url) == location:
+            return address.site_id
+    for address in addresses:
+        if (address.hostname.lower(), address.port) == location:
+            return address.site_id
+    return None
+
+
+def _host_and_port(url: str) -> tuple[str, int] | None:
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:
+        return None
+    if not parts.hostname or port is None:
+        return None
+    return parts.hostname, port
+
+
+def _version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None)
 
 
 def forget_sites() -> None:

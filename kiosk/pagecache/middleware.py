@@ -6,6 +6,8 @@ import time
 from django.conf import settings
 from django.http import HttpResponse
 
+from kiosk.newsroom.sites import site_for_request
+
 from . import store
 
 # Only the bare page, its numbered pages and the comment thread's sort orders
@@ -15,7 +17,7 @@ CACHEABLE_QUERY = re.compile(r"^(?:(?:sort=(?:oldest|liked)&)?page=\d{1,6}|sort=
 
 
 class PageCacheMiddleware:
-    """Serve anonymous readers whole pages from the cache.
+    """Serve anonymous readers whole pages from the cache, each site its own.
 
     A response is stored only when the page marked it cacheable
     (``kiosk.pagecache.http.cacheable``), set no cookie and answered a
@@ -29,8 +31,13 @@ class PageCacheMiddleware:
         if not self._is_shareable_request(request):
             return self.get_response(request)
 
+        # A Host outside ALLOWED_HOSTS raises DisallowedHost (400) here, as the
+        # application would answer: no stored page may answer for any host.
+        request.get_host()
+        site = site_for_request(request)
+        site_id = site.pk if site else None
         path, query = request.path, request.META.get("QUERY_STRING", "")
-        entry = store.lookup(path, query)
+        entry = store.lookup(site_id, path, query)
         if entry is not None:
             return self._replay(entry)
 
@@ -42,7 +49,7 @@ class PageCacheMiddleware:
             and not response.cookies
         ):
             seconds = getattr(response, "kiosk_cache_seconds", None) or settings.KIOSK_PAGE_CACHE_SECONDS
-            store.store(path, query, response, seconds)
+            store.store(site_id, path, query, response, seconds)
             response["X-Kiosk-Cache"] = "miss"
         return response
 
