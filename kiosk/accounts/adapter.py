@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import EmailMessage
 from django.forms import BaseForm
 from django.http import HttpRequest
+from django.urls import reverse
 from wagtail.models import Site
 
 from kiosk.newsroom.models import NewsroomSettings
+from kiosk.newsroom.sites import absolute_url
 from kiosk.security import logins
 from kiosk.security.clientip import client_ip
 
@@ -73,6 +77,45 @@ class AccountAdapter(DefaultAccountAdapter):
             "allauth.account.stages.EmailVerificationStage": "kiosk.accounts.stages.EmailVerificationStage"
         }
         return [ours.get(path, path) for path in super().get_login_stages()]
+
+    # Links in mails lead to the newsroom's public address (KIOSK_BASE_URL for the
+    # default site), never to the Host the request came with: a forged Host header
+    # must not put its own domain into a reader's verification or password-reset link.
+    def get_email_confirmation_url(self, request: HttpRequest | None, emailconfirmation: Any) -> str:
+        path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        return absolute_url(path, request=request or allauth_context.request)
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)), request=allauth_context.request)
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        request = allauth_context.request
+        context = {
+            "signup_url": absolute_url(reverse("account_signup"), request=request),
+            "password_reset_url": absolute_url(reverse("account_reset_password"), request=request),
+        }
+        self.send_mail("account/email/account_already_exists", email, context)
+
+    def render_mail(
+        self,
+        template_prefix: str,
+        email: str | list[str],
+        context: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> EmailMessage:
+        # Every mail passes here: it signs with the public domain, and the unknown-account
+        # mail's sign-up link (built by allauth's flow, which has no adapter hook) is rebuilt.
+        request = allauth_context.request
+        context = dict(context)
+        site = context.get("current_site")
+        public_domain = urlsplit(absolute_url("/", request=request)).netloc
+        context["current_site"] = SimpleNamespace(
+            name=getattr(site, "name", "") or settings.WAGTAIL_SITE_NAME, domain=public_domain
+        )
+        if "signup_url" in context:
+            context["signup_url"] = absolute_url(reverse("account_signup"), request=request)
+        return super().render_mail(template_prefix, email, context, headers=headers)
 
 
 def _login(credentials: dict[str, Any]) -> str:

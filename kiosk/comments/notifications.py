@@ -11,14 +11,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from kiosk.newsroom.sites import absolute_url
+
 logger = logging.getLogger(__name__)
 
 
 def permalink(comment) -> str:
-    """The absolute "Zum Kommentar" address, which finds the comment's page in the thread."""
-    site = comment.article.get_site()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + reverse("comments:permalink", args=[comment.pk])
+    """The absolute "Zum Kommentar" address on the article's public site, which finds the comment in the thread."""
+    return absolute_url(reverse("comments:permalink", args=[comment.pk]), site=comment.article.get_site())
 
 
 def notify_author(comment) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from kiosk.newsroom.formatting import NEWSROOM_TZ
+from kiosk.newsroom.sites import public_root_url
 
 from .models import ArticlePage
 
@@ -39,6 +41,10 @@ class ArticleFeed(Feed):
     def link(self, page):
         return page.get_full_url(self.request)
 
+    def feed_url(self, page):
+        # Django would make it from the request's Host header.
+        return page.get_full_url(self.request) + "feed/"
+
     def item_title(self, article):
         return article.teaser_title
 
@@ -51,7 +57,7 @@ class ArticleFeed(Feed):
     def item_guid(self, article):
         # A tag URI (RFC 4151) stays the same when the article moves, changes
         # its slug or is read through a language prefix; its URL would not.
-        host = self.site.hostname if self.site else split_domain_port(self.request.get_host())[0]
+        host = urlsplit(public_root_url(self.site, request=self.request)).hostname
         return f"tag:{host},{article.first_published_at:%Y-%m-%d}:article-{article.pk}"
 
     def item_pubdate(self, article):

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from kiosk.newsroom.sites import public_root_url
 from kiosk.pagecache.http import cacheable
 
 from .blocks import ArticleBodyBlock
@@ -133,7 +134,23 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class HomePage(RoutablePageMixin, Page):
+class PublicUrlMixin:
+    """Absolute URLs on the site's public root (KIOSK_BASE_URL for the default site).
+
+    Wagtail builds them from the Site record, which says what Host it matches
+    (``localhost:80`` in a fresh database); feeds, sitemaps, JSON-LD, mails
+    and purges all go through here instead.
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _record_root_url, page_path = parts
+        return site_id, public_root_url(site_id, request=request), page_path
+
+
+class HomePage(PublicUrlMixin, RoutablePageMixin, Page):
     """The front page: the newest stories of every section."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)
@@ -172,7 +189,7 @@ class HomePage(RoutablePageMixin, Page):
         return context
 
 
-class SectionPage(RoutablePageMixin, Page):
+class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
     """A section or subsection (International › Europe): lists its articles."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -258,7 +275,7 @@ class SectionPage(RoutablePageMixin, Page):
         return [{"location": self.get_full_url(request), "lastmod": max(times, default=None)}]
 
 
-class ArticlePage(Page):
+class ArticlePage(PublicUrlMixin, Page):
     kicker = models.CharField(
         _("kicker"), max_length=80, blank=True, help_text=_("A word or two above the headline.")
     )

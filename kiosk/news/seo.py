@@ -20,9 +20,10 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from kiosk.newsroom.formatting import NEWSROOM_TZ
+from kiosk.newsroom.sites import absolute_url
 from kiosk.pagecache.fragments import content_generation
 
 from .models import ArticlePage
@@ -129,7 +130,7 @@ def social_images(article: ArticlePage, *, request) -> list[SocialImage]:
         return []
     return [
         SocialImage(
-            url=request.build_absolute_uri(rendition.url),
+            url=absolute_url(rendition.url, request=request),
             width=rendition.width,
             height=rendition.height,
             alt=image.default_alt_text,
@@ -139,8 +140,8 @@ def social_images(article: ArticlePage, *, request) -> list[SocialImage]:
 
 
 def site_root_url(request) -> str:
-    site = Site.find_for_request(request)
-    return f"{site.root_url}/" if site else request.build_absolute_uri("/")
+    """The front page's public address (KIOSK_BASE_URL for the default site), not the Host header's."""
+    return absolute_url("/", request=request)
 
 
 def publisher_logo(publisher, *, request) -> dict[str, Any] | None:
@@ -161,7 +162,7 @@ def publisher_logo(publisher, *, request) -> dict[str, Any] | None:
         cache.set(key, logo, 60 * 60)
     if not logo:
         return None
-    return {"@type": "ImageObject", **logo, "url": request.build_absolute_uri(logo["url"])}
+    return {"@type": "ImageObject", **logo, "url": absolute_url(logo["url"], request=request)}
 
 
 def publisher_organization(publisher, *, request) -> dict[str, Any]:

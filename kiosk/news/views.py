@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from kiosk.newsroom.models import NewsroomSettings
+from kiosk.newsroom.sites import absolute_url
 from kiosk.pagecache.http import mark_cacheable
 
 from .models import ArticlePage
@@ -65,11 +66,10 @@ def news_sitemap(request):
 @require_safe
 @cacheable_view
 def robots_txt(request):
-    sitemap_root = request.build_absolute_uri("/")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        f"Sitemap: {sitemap_root}sitemap.xml",
-        f"Sitemap: {sitemap_root}sitemap-news.xml",
+        f"Sitemap: {absolute_url('/sitemap.xml', request=request)}",
+        f"Sitemap: {absolute_url('/sitemap-news.xml', request=request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -15,7 +15,14 @@ from .factories import PASSWORD, ReaderFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"https?://testserver(/\S+)")
+# Links in mails go to the public address (KIOSK_BASE_URL), not to the request's host.
+BASE = "https://news.example"
+LINK = re.compile(r"https://news\.example(/\S+)")
+
+
+@pytest.fixture(autouse=True)
+def public_base_url(settings):
+    settings.KIOSK_BASE_URL = BASE
 
 
 def signup(client, **data):
@@ -74,7 +81,7 @@ def test_the_link_in_the_mail_verifies_the_address_and_logs_in(client, home):
 def test_the_confirmation_link_is_absolute_and_uses_https_in_production(client, home):
     with override_settings(ACCOUNT_DEFAULT_HTTP_PROTOCOL="https"):
         signup(client)
-    assert re.search(r"https://testserver/konto/confirm-email/\S+/", mail.outbox[0].body)
+    assert re.search(r"https://news\.example/konto/confirm-email/\S+/", mail.outbox[0].body)
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,13 @@ from kiosk.news.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 RSS_TYPE = "application/rss+xml"
+# The newsroom's public address; requests come to testserver and the Site record says localhost.
+BASE = "https://news.example"
+
+
+@pytest.fixture(autouse=True)
+def public_base_url(settings):
+    settings.KIOSK_BASE_URL = BASE
 
 
 @pytest.fixture
@@ -53,7 +60,7 @@ def test_site_feed_lists_every_section_newest_first(client, tree):
     assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
     assert "public" in response["Cache-Control"]
     assert feed.feed.title == "Kiosk"
-    assert feed.feed.link == "http://localhost/"
+    assert feed.feed.link == f"{BASE}/"
     assert [e.link for e in feed.entries] == [newest.full_url, middle.full_url, oldest.full_url]
 
 
@@ -72,7 +79,7 @@ def test_feed_items_are_complete(client, tree):
 
     assert entry.title == "Kurz"
     assert entry.link == article.full_url
-    assert entry.id.startswith("tag:localhost,")
+    assert entry.id.startswith("tag:news.example,")
     assert entry.id.endswith(f":article-{article.pk}")
     assert entry.guidislink is False
     assert entry.summary == article.lead

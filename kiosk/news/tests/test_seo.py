@@ -31,6 +31,13 @@ pytestmark = pytest.mark.django_db
 OFFSET = re.compile(r"T\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 NEWS = {**SITEMAP, "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+# The newsroom's public address; requests come to testserver and the Site record says localhost.
+BASE = "https://news.example"
+
+
+@pytest.fixture(autouse=True)
+def public_base_url(settings):
+    settings.KIOSK_BASE_URL = BASE
 
 
 class HeadParser(HTMLParser):
@@ -128,14 +135,14 @@ def test_article_jsonld_describes_the_news_article(client, tree, newsroom):
     assert data["alternativeHeadline"] == "Sonde am Mond"
     assert data["description"] == article.lead
     assert len(data["image"]) == 3
-    assert all(url.startswith("http://testserver/media/") for url in data["image"])
+    assert all(url.startswith(f"{BASE}/media/") for url in data["image"])
     assert OFFSET.search(data["datePublished"])
     assert data["dateModified"] == data["datePublished"]
     assert data["author"] == [
         {"@type": "Person", "name": "Anna Muster"},
         {"@type": "Person", "name": "Beat Beispiel"},
     ]
-    assert data["publisher"] == {"@type": "Organization", "name": "Kiosk Zeitung", "url": "http://localhost/"}
+    assert data["publisher"] == {"@type": "Organization", "name": "Kiosk Zeitung", "url": f"{BASE}/"}
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": article.full_url}
     assert data["articleSection"] == "Raumfahrt"
     assert sorted(data["keywords"]) == ["mond", "sonde"]
@@ -158,7 +165,7 @@ def test_open_graph_and_x_tags(client, tree, newsroom):
     assert head.one("og:title") == "Sonde am Mond"
     assert head.one("og:description") == article.lead
     assert head.one("og:url") == article.full_url
-    assert head.one("og:image").startswith("http://testserver/media/")
+    assert head.one("og:image").startswith(f"{BASE}/media/")
     assert (head.one("og:image:width"), head.one("og:image:height")) == ("1200", "675")
     assert head.one("og:image:alt") == "Die Sonde vor dem Start"
     assert head.one("og:site_name") == "Kiosk Zeitung"
@@ -265,7 +272,7 @@ def test_publisher_logo_is_an_image_object(client, tree, newsroom):
 
     logo = data["publisher"]["logo"]
     assert logo["@type"] == "ImageObject"
-    assert logo["url"].startswith("http://testserver/media/")
+    assert logo["url"].startswith(f"{BASE}/media/")
     assert logo["width"] <= 600
     assert logo["height"] <= 600
 
@@ -289,7 +296,7 @@ def test_reader_language_prefixes_share_the_german_canonical_url(client, tree):
 
     assert head_of(client, f"/en{article.url}").canonical() == article.full_url
     assert head_of(client, f"/fr{section.url}").canonical() == section.full_url
-    assert head_of(client, "/en/").canonical() == "http://localhost/"
+    assert head_of(client, "/en/").canonical() == f"{BASE}/"
 
 
 def test_article_metadata_costs_at_most_one_query(client, tree, newsroom):
@@ -393,5 +400,5 @@ def test_news_sitemap_lists_the_last_two_days(client, tree, newsroom):
 def test_news_sitemap_and_robots_answer_head_requests(client, tree):
     assert client.head("/sitemap-news.xml").status_code == 200
     robots = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in robots
-    assert "Sitemap: http://testserver/sitemap-news.xml" in robots
+    assert f"Sitemap: {BASE}/sitemap.xml" in robots
+    assert f"Sitemap: {BASE}/sitemap-news.xml" in robots
