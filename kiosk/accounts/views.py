@@ -86,7 +86,9 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 def admin_login(request: HttpRequest) -> HttpResponse:
     """Wagtail's login, retired: staff log in where readers do, with allauth's limits and 2FA step."""
     target = (request.POST if request.method == "POST" else request.GET).get(REDIRECT_FIELD_NAME, "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    host = {request.get_host()}
+    same_site = url_has_allowed_host_and_scheme(target, host, require_https=request.is_secure())
+    if not same_site or not target.isprintable():  # no control characters in a path of ours
         target = reverse("wagtailadmin_home")
     return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 

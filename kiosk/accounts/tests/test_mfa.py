@@ -241,6 +241,8 @@ def test_wagtails_login_redirects_a_post_without_a_csrf_token_too(editor):
         "/\\evil.example",
         "javascript:alert(1)",
         "http://testserver:9/",
+        "/admin/\x00pages/",
+        "/admin/\npages/",
     ],
 )
 def test_an_off_site_next_is_ignored(client, editor, next_url):
