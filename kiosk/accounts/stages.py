@@ -16,6 +16,7 @@ class EmailVerificationStage(AllauthEmailVerificationStage):
     """
 
     def handle(self):
-        if email_set_by_admin(self.login.user):
+        # A sign-up with a taken address has no user (allauth answers as if it were new).
+        if self.login.user is not None and email_set_by_admin(self.login.user):
             return None, True
         return super().handle()

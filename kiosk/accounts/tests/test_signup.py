@@ -180,3 +180,12 @@ def test_password_reset_mail_links_to_a_working_form(client, home):
     response = client.get(path, follow=True)
     assert response.status_code == 200
     assert 'name="password1"' in response.content.decode()
+
+
+def test_signing_up_with_a_taken_address_answers_as_for_a_new_one(client, home):
+    ReaderFactory(email="anna@example.ch")
+    response = signup(client)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert User.objects.filter(email="anna@example.ch").count() == 1
+    assert len(mail.outbox) == 1  # "you already have an account" goes to the owner
