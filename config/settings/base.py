@@ -371,6 +371,10 @@ ACCOUNT_USER_DISPLAY = "kiosk.accounts.adapter.user_display"
 # with recovery codes, open to every account. The Wagtail admin has no login
 # of its own: staff log in above, with the same limits and the same 2FA step.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Second-factor secrets are stored encrypted with this key (kiosk.accounts.mfa).
+# Set it once in production and keep it: a new key invalidates every app.
+MFA_ADAPTER = "kiosk.accounts.mfa.MFAAdapter"
+KIOSK_MFA_SECRET_KEY = env("KIOSK_MFA_SECRET_KEY", default="")
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # One way to reset a password (allauth's, rate-limited) and to change an
@@ -402,9 +406,6 @@ KIOSK_RATE_LIMITS = {
     },
     # A reader's data export (kiosk.accounts.views.data_export).
     "export": {"user": env("KIOSK_RATE_EXPORT_USER", default="10/3600")},
-    # Wrong passwords (kiosk.security.logins): per client address, per address and
-    # account, and per account; a device that has logged into the account before is
-    # counted on its own instead, so a stranger cannot lock the owner out.
     # Content-Security-Policy violation reports (kiosk.security.views): beyond this
     # an address's reports are accepted and dropped unlogged.
     "csp_report": {"ip": env("KIOSK_RATE_CSP_REPORT_IP", default="30/60")},

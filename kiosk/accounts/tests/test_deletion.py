@@ -98,7 +98,8 @@ def test_deleting_and_keeping_the_comments_anonymised(debate, article, django_ca
     client.post(reverse("accounts:settings"), {"form": "avatar", "avatar-avatar": upload(photo_bytes())})
     leaving.refresh_from_db()
     avatar = leaving.avatar
-    assert avatar and avatar.storage.exists(avatar.name)
+    assert avatar
+    assert avatar.storage.exists(avatar.name)
     assert UserSession.objects.filter(user=leaving).count() == 2
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -141,7 +142,8 @@ def test_deleting_and_removing_the_comments_keeps_others_replies(debate, article
     assert Comment.objects.filter(pk=debate["theirs"].pk).exists()
     assert_counts_exact()
     html = Client().get(article.url).content.decode()
-    assert "Beantwortet" not in html and "Unbeantwortet" not in html
+    assert "Beantwortet" not in html
+    assert "Unbeantwortet" not in html
     assert "Antwort 2" in html
 
 

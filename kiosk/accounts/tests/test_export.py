@@ -51,7 +51,8 @@ def test_the_export_holds_account_profile_comments_likes_reports_and_settings(re
     assert data["account"]["registered"]
     assert data["notifications"] == {"comment_decisions_by_email": False}
     assert data["email_addresses"] == [{"email": "anna@example.ch", "verified": True, "primary": True}]
-    assert len(data["sessions"]) == 1 and data["sessions"][0]["ip"]
+    assert len(data["sessions"]) == 1
+    assert data["sessions"][0]["ip"]
     comments = {c["text"]: c for c in data["debates"]["comments"]}
     assert comments["Veröffentlicht"]["status"] == "published"
     assert comments["Zu scharf"]["status"] == "rejected"
@@ -62,7 +63,8 @@ def test_the_export_holds_account_profile_comments_likes_reports_and_settings(re
     assert data["debates"]["reports"][0]["note"] == "Unpassend"
     # Nothing of anyone else's: the other reader's text and name appear nowhere.
     dump = json.dumps(data, ensure_ascii=False)
-    assert "Fremder Text" not in dump and "Beat Anders" not in dump
+    assert "Fremder Text" not in dump
+    assert "Beat Anders" not in dump
 
 
 def test_the_export_never_holds_second_factor_secrets(reader_with_history):

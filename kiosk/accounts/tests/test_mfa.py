@@ -402,3 +402,14 @@ def test_the_settings_page_shows_two_factor_status_and_the_way_in(client):
 def two_factor_section(client) -> str:
     html = client.get(f"/en{SETTINGS_URL}").content.decode()
     return re.search(r'<section[^>]*aria-labelledby="settings-two-factor".*?</section>', html, re.S).group(0)
+
+
+def test_second_factor_secrets_are_stored_encrypted(db):
+    from allauth.mfa.models import Authenticator
+
+    reader = ReaderFactory()
+    secret = set_up_app(reader)
+    stored = repr(list(Authenticator.objects.filter(user=reader).values_list("data", flat=True)))
+    assert secret not in stored
+    app = Authenticator.objects.get(user=reader, type=Authenticator.Type.TOTP).wrap()
+    assert app.validate_code(totp_code(secret))

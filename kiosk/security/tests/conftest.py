@@ -7,4 +7,3 @@ from kiosk.comments.tests.conftest import (  # noqa: F401
     reader,
     section,
 )
-
