@@ -199,7 +199,7 @@ def test_staff_who_changed_their_address_through_allauth_verify_it(client, edito
 
 def test_the_login_field_says_username_or_e_mail(client):
     form = client.get(LOGIN_URL).context["form"]
-    assert form.fields["login"].label == "Username or e-mail"
+    assert form.fields["login"].label == "Benutzername oder E-Mail"
     assert form.fields["login"].widget.attrs["autocomplete"] == "username"
 
 
