@@ -7,7 +7,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-postgres lint format chromium bench check-deploy clean
+.PHONY: install run serve demo test test-postgres test-api lint format chromium bench check-deploy clean
 
 $(STAMP): requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ test: install chromium lint check-deploy
 # The browser tests run their own SQLite server; the SQLite leg covers them.
 test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest --create-db -m "not browser"
+
+# The API's property-based test with many more generated requests per operation than in `make test`.
+API_FUZZ_EXAMPLES ?= 500
+test-api: install
+	KIOSK_API_FUZZ_EXAMPLES=$(API_FUZZ_EXAMPLES) $(BIN)/pytest kiosk/api/tests/test_schemathesis.py
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -134,7 +134,8 @@ def _window(window) -> dict:
 
 @router.get(
     "/articles/{article_id}/comments",
-    response={200: Thread, **READ_ERRORS},
+    # 400: a query string with more fields than Django reads (DATA_UPLOAD_MAX_NUMBER_FIELDS).
+    response={200: Thread, 400: ErrorBody, **READ_ERRORS},
     summary="An article's comment thread",
     description=(
         "One page of published top-level comments, each with its published replies (oldest first). "

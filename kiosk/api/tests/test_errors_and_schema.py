@@ -63,6 +63,16 @@ def test_bad_input_answers_4xx_json(reader_client, article, other_reader, method
     assert isinstance(data["code"], str)
 
 
+def test_a_query_with_too_many_fields_is_a_documented_400(client, article, settings):
+    # Found by test_schemathesis: Django refuses it (TooManyFieldsSent), the document did not list 400.
+    fields = "&".join(f"f{i}=1" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response = client.get(f"/api/articles/{article.pk}/comments?{fields}")
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+    document = client.get("/api/openapi.json").json()
+    assert "400" in document["paths"]["/api/articles/{article_id}/comments"]["get"]["responses"]
+
+
 def test_method_not_allowed_is_json_with_allow(client):
     response = client.put("/api/session")
     assert response.status_code == 405
