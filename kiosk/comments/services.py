@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -216,9 +217,15 @@ def comment_unlike(*, comment: Comment, reader, now: datetime | None = None) -> 
     with transaction.atomic():
         deleted, _rows = Like.objects.filter(comment=comment, reader=reader).delete()
         if deleted:
-            Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") - 1)
+            Comment.objects.filter(pk=comment.pk).update(like_count=_one_less("like_count"))
             purge_article(comment.article_id, shared=False)
     return _like_count(comment)
+
+
+def _one_less(field: str):
+    # Never below zero: a count gone wrong (a row written past the services) must not
+    # turn a reader's unlike into a refused write.
+    return Greatest(F(field) - 1, 0)
 
 
 def _like_count(comment: Comment) -> int:
@@ -281,12 +288,14 @@ def reader_data_erase(*, user, keep_comments: bool) -> None:
     if liked:
         Like.objects.filter(reader=user).delete()
         # One like per reader and comment (a database constraint): one less on each.
-        Comment.objects.filter(pk__in=[pk for pk, _article in liked]).update(like_count=F("like_count") - 1)
+        Comment.objects.filter(pk__in=[pk for pk, _article in liked]).update(
+            like_count=_one_less("like_count")
+        )
         touched_articles.update(article for _pk, article in liked)
     reported = list(Report.objects.filter(reporter=user).values_list("comment_id", flat=True))
     if reported:
         Report.objects.filter(reporter=user).delete()
-        Comment.objects.filter(pk__in=reported).update(report_count=F("report_count") - 1)
+        Comment.objects.filter(pk__in=reported).update(report_count=_one_less("report_count"))
 
     own = Comment.objects.filter(author=user)
     shown = [Comment.Status.PUBLISHED, Comment.Status.WITHDRAWN]

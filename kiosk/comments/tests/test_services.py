@@ -197,3 +197,10 @@ def test_thread_looks_up_replies_by_index(article):
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "INDEX comment_replies (parent_id=? AND status=?)" in plan, plan
+
+
+def test_an_unlike_on_a_count_gone_wrong_stays_at_zero(article, reader, other_reader):
+    comment = CommentFactory(article=article, author=other_reader)
+    Like.objects.create(comment=comment, reader=reader)  # past the services: the count says 0
+    assert services.comment_unlike(comment=comment, reader=reader) == 0
+    assert not Like.objects.filter(comment=comment).exists()
