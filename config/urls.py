@@ -39,3 +39,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler400 = "kiosk.security.errors.bad_request"

@@ -163,3 +163,12 @@ def test_the_signup_cleans_the_display_name_too(client):
     from kiosk.accounts.models import User
 
     assert User.objects.get(email="anna@example.ch").display_name == "Anna Muster"
+
+
+def test_a_host_we_do_not_serve_is_a_json_400_under_the_api(client):
+    response = client.get("/api/session", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+    page = client.get("/", HTTP_HOST="evil.example")
+    assert page.status_code == 400
+    assert not page["Content-Type"].startswith("application/json")
