@@ -299,7 +299,8 @@ def write_phases(port: int, setup: dict, sessions: list[str], *, label: str, pla
     ends = endpoints(setup)
     csrf = setup["csrf_cookie"]
     results = []
-    text = "Ein Gedanke zum Artikel von Leserin {i}, Nummer {n}: https://example.org/quelle bitte lesen."
+    # Every phase writes texts of its own: the same text again from the same reader is refused as a duplicate.
+    text = "Ein Gedanke zum Artikel von Leserin {i}, Nummer {n}: https://example.org/quelle bitte lesen." + label
 
     if plain:
         anonymous = [Reader(port, {}) for _ in range(CLIENTS)]
