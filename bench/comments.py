@@ -300,14 +300,18 @@ def write_phases(port: int, setup: dict, sessions: list[str], *, label: str, pla
     csrf = setup["csrf_cookie"]
     results = []
     # Every phase writes texts of its own: the same text again from the same reader is refused as a duplicate.
-    text = "Ein Gedanke zum Artikel von Leserin {i}, Nummer {n}: https://example.org/quelle bitte lesen." + label
+    text = (
+        "Ein Gedanke zum Artikel von Leserin {i}, Nummer {n}: https://example.org/quelle bitte lesen ({kind}"
+        + label
+        + ")."
+    )
 
     if plain:
         anonymous = [Reader(port, {}) for _ in range(CLIENTS)]
         plain_path = f"/bench/plain-insert/{setup['article_id']}/?author="
 
         def plain_insert(i, n):
-            body = ends["body"](text.format(i=i, n=n), "")
+            body = ends["body"](text.format(i=i, n=n, kind="insert"), "")
             return "POST", plain_path + str(setup["readers"][i]), body, {"Content-Type": ends["type"]}
 
         results.append(run_phase("plain insert", anonymous, plain_insert))
@@ -325,7 +329,7 @@ def write_phases(port: int, setup: dict, sessions: list[str], *, label: str, pla
 
     def post(i, n):
         token = readers[i].cookies[csrf]
-        body = ends["body"](text.format(i=i, n=n), token)
+        body = ends["body"](text.format(i=i, n=n, kind="post"), token)
         return "POST", ends["post"], body, headers(readers[i], ends["type"])
 
     results.append(run_phase(f"post{label}", readers, post))
