@@ -17,6 +17,10 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 CACHE_KEY = "newsroom:site:{version}:{host}:{port}"
+# host:port → site id, one small dict: all a page-cache hit needs to know of the site.
+SITE_IDS_KEY = "newsroom:site-ids"
+# ALLOWED_HOSTS may be a wildcard: the map must not grow with whatever hosts clients send.
+MAX_REMEMBERED_HOSTS = 100
 ADDRESSES_KEY = "newsroom:site-addresses:{version}"
 VERSION_KEY = "newsroom:site-version"
 CACHE_SECONDS = 300
@@ -65,6 +69,23 @@ def site_for_request(request) -> Site | None:
         cache.set(key, site or False, CACHE_SECONDS)
     request._wagtail_site = site or None
     return request._wagtail_site
+
+
+def site_id_for_request(request) -> int | None:
+    """The id of the request's site, refusing an unknown Host as site_for_request does.
+
+    The page cache keys by it on every hit; a whole Site with its root page
+    is much more to read from the cache than one number.
+    """
+    location = f"{split_domain_port(request.get_host())[0]}:{request.get_port()}"
+    ids = cache.get(SITE_IDS_KEY) or {}
+    if location in ids:
+        return ids[location]
+    site = site_for_request(request)
+    site_id = site.pk if site else None
+    if len(ids) < MAX_REMEMBERED_HOSTS:
+        cache.set(SITE_IDS_KEY, {**ids, location: site_id}, CACHE_SECONDS)
+    return site_id
 
 
 def site_addresses(*, request=None) -> tuple[SiteAddress, ...]:
@@ -150,6 +171,7 @@ def _version() -> int:
 
 def forget_sites() -> None:
     """After a site or its front page changed."""
+    cache.delete(SITE_IDS_KEY)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

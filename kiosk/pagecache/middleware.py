@@ -6,7 +6,7 @@ import time
 from django.conf import settings
 from django.http import HttpResponse
 
-from kiosk.newsroom.sites import site_for_request
+from kiosk.newsroom.sites import site_id_for_request
 
 from . import store
 
@@ -33,9 +33,7 @@ class PageCacheMiddleware:
 
         # A Host outside ALLOWED_HOSTS raises DisallowedHost (400) here, as the
         # application would answer: no stored page may answer for any host.
-        request.get_host()
-        site = site_for_request(request)
-        site_id = site.pk if site else None
+        site_id = site_id_for_request(request)
         path, query = request.path, request.META.get("QUERY_STRING", "")
         entry = store.lookup(site_id, path, query)
         if entry is not None:
