@@ -82,3 +82,16 @@ def test_the_request_site_and_addresses_come_from_the_cache(rf, default_site):
 def test_an_unknown_host_is_refused_before_the_cache_sees_it(rf, default_site):
     with pytest.raises(DisallowedHost):
         sites.site_for_request(rf.get("/", HTTP_HOST="evil.example"))
+
+
+def test_the_site_id_map_answers_hits_and_forgets_a_changed_site(rf, default_site, second_site):
+    request = rf.get("/", HTTP_HOST="zweite.example:8080")
+    assert sites.site_id_for_request(request) == second_site.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert sites.site_id_for_request(rf.get("/", HTTP_HOST="zweite.example:8080")) == second_site.pk
+    assert len(queries) == 0
+    second_site.hostname = "dritte.example"
+    second_site.save()  # the post_save receiver forgets the sites
+    assert sites.site_id_for_request(rf.get("/", HTTP_HOST="zweite.example:8080")) == default_site.pk
+    with pytest.raises(DisallowedHost):
+        sites.site_id_for_request(rf.get("/", HTTP_HOST="evil.example"))
