@@ -75,10 +75,16 @@ def _reader(request):
 def _comment(request, comment_id: int, comments=None) -> Comment:
     """A comment this request may see: published, or the reader's own, on a live article."""
     comments = Comment.objects.select_related("article", "author") if comments is None else comments
-    comment = comments.visible_to(request.user).filter(pk=comment_id).first()
+    comment = comments.filter(pk=comment_id).first()
     reader = _reader(request)
     own = comment is not None and reader is not None and comment.author_id == reader.pk
-    if comment is None or not comment.article.live or not (comment.is_published or own):
+    # Withdrawn shells show in threads, but have nothing to show on their own but to their author.
+    if (
+        comment is None
+        or not comment.article.live
+        or not comment.is_visible_to(reader)
+        or (comment.is_withdrawn and not own)
+    ):
         raise NotFound(_("This comment does not exist or is not visible to you."))
     return comment
 
@@ -219,9 +225,9 @@ def comment_post(request, payload: CommentIn, article_id: ArticleId):
     article = _article(article_id, ArticlePage.objects.for_commenting())
     parent = None
     if payload.parent_id is not None:
-        parent = (
-            Comment.objects.visible_to(request.auth).filter(pk=payload.parent_id, article=article).first()
-        )
+        parent = Comment.objects.filter(pk=payload.parent_id, article=article).first()
+        if parent is not None and not parent.is_visible_to(request.auth):
+            parent = None
         if parent is None:
             raise services.CommentError(_("The comment you answered no longer exists."), code="bad_parent")
     with counted("comment", request):

@@ -24,15 +24,6 @@ class CommentQuerySet(models.QuerySet):
     def pending(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PENDING)
 
-    def visible_to(self, user) -> CommentQuerySet:
-        """What this person may see: published comments (and withdrawn shells), their own in any
-        state, and everything for moderators. Unpublished text reaches nobody else, on any route."""
-        if user is None or not user.is_authenticated:
-            return self.filter(status__in=PUBLIC_STATUSES)
-        if is_moderator(user):
-            return self
-        return self.filter(Q(status__in=PUBLIC_STATUSES) | Q(author=user))
-
     def for_article(self, article) -> CommentQuerySet:
         return self.filter(article=article)
 
@@ -159,6 +150,8 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"], name="comment_queue"),
             # A comment's published replies; without it SQLite may scan every published comment.
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
+            # One reader's latest comments on an article: the duplicate check before every post.
+            models.Index(fields=["author", "article", "created_at"], name="comment_by_author"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -190,6 +183,16 @@ class Comment(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.status == self.Status.WITHDRAWN
+
+    def is_visible_to(self, user) -> bool:
+        """Published comments (and withdrawn shells) for everyone; the rest for their author and
+        the moderators only. The one rule, on every route: unpublished text reaches nobody else."""
+        if self.status in PUBLIC_STATUSES:
+            return True
+        if user is None or not user.is_authenticated:
+            return False
+        # The permission check costs queries: asked only for others' unpublished comments.
+        return self.author_id == user.pk or is_moderator(user)
 
     @property
     def anchor(self) -> str:

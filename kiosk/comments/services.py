@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -87,7 +87,8 @@ def comment_submit(
         # One reader's posts one after the other, so that the same text sent ten times at
         # once (a double click, a retrying client) is stored once: PostgreSQL locks the
         # author's row; SQLite's IMMEDIATE transactions hold its one write lock anyway.
-        list(get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk"))
+        if connection.features.has_select_for_update:
+            list(get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk"))
         if _already_posted(article=article, author=author, text=text, now=now):
             raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
         return Comment.objects.create(

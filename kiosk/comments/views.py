@@ -103,8 +103,8 @@ def _reader_comment(request, pk: int, comments=None) -> Comment:
     """A comment on a live article that this reader may see; anything else is a 404, whether it exists or not."""
     if comments is None:
         comments = Comment.objects.select_related("article", "author")
-    comment = get_object_or_404(comments.visible_to(request.user), pk=pk)
-    if not comment.article.live:
+    comment = get_object_or_404(comments, pk=pk)
+    if not comment.article.live or not comment.is_visible_to(request.user):
         raise Http404
     return comment
 
@@ -119,7 +119,9 @@ def post_comment(request, article_id: int):
     form.is_valid()  # the text's rules and messages are the service's; the form checks the parent
     parent_id = None if "parent" in form.errors else form.cleaned_data.get("parent")
     if parent_id:
-        parent = Comment.objects.visible_to(request.user).filter(pk=parent_id, article=article).first()
+        parent = Comment.objects.filter(pk=parent_id, article=article).first()
+        if parent is not None and not parent.is_visible_to(request.user):
+            parent = None
         context["parent"] = parent
     if "parent" in form.errors or (parent_id and parent is None):
         return _refused(
