@@ -137,6 +137,11 @@ class Comment(models.Model):
     decision_seen = models.BooleanField(default=False, editable=False)
     like_count = models.PositiveIntegerField(_("likes"), default=0)
     report_count = models.PositiveIntegerField(_("reports"), default=0)
+    # The text's digest while the same text again from the same reader on the same article
+    # is refused as already posted; empty once withdrawn, edited or past the time allowed
+    # (kiosk.comments.services.comment_submit). A unique constraint, not a lock, so that
+    # ten identical posts at once are stored once without serialising every writer.
+    repeat_guard = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -150,13 +155,14 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"], name="comment_queue"),
             # A comment's published replies; without it SQLite may scan every published comment.
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
-            # One reader's latest comments on an article: the duplicate check before every post.
-            models.Index(fields=["author", "article", "created_at"], name="comment_by_author"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="comment_published_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["author", "article", "repeat_guard"], name="comment_not_posted_twice"
             ),
         ]
 

@@ -7,11 +7,12 @@ the reader; nothing is stored when it raises.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef
@@ -82,29 +83,51 @@ def comment_submit(
         # One level of replies, as the debate is shown: an answer to a reply joins its thread.
         if parent.parent_id is not None:
             parent = parent.parent
-    html = comment_text.to_html(text)
-    with transaction.atomic():
-        # One reader's posts one after the other, so that the same text sent ten times at
-        # once (a double click, a retrying client) is stored once: PostgreSQL locks the
-        # author's row; SQLite's IMMEDIATE transactions hold its one write lock anyway.
-        if connection.features.has_select_for_update:
-            list(get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk"))
-        if _already_posted(article=article, author=author, text=text, now=now):
-            raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
-        return Comment.objects.create(
-            article=article, author=author, parent=parent, text=text, html=html, created_at=now
-        )
-
-
-def _already_posted(*, article, author, text: str, now: datetime) -> bool:
-    since = now - timedelta(seconds=settings.KIOSK_COMMENT_DUPLICATE_SECONDS)
-    return (
-        Comment.objects.for_article(article)
-        .by(author)
-        .filter(text=text, created_at__gte=since)
-        .exclude(status=Comment.Status.WITHDRAWN)
-        .exists()
+    comment = Comment(
+        article=article,
+        author=author,
+        parent=parent,
+        text=text,
+        html=comment_text.to_html(text),
+        created_at=now,
+        repeat_guard=_repeat_guard(text),
     )
+    # The same text sent ten times at once (a double click, a retrying client) is stored
+    # once: the unique repeat guard refuses the others, so no writer waits for a lock.
+    if not _inserted(comment):
+        since = now - timedelta(seconds=settings.KIOSK_COMMENT_DUPLICATE_SECONDS)
+        earlier = Comment.objects.filter(
+            article=article, author=author, repeat_guard=comment.repeat_guard
+        ).first()
+        if earlier is not None and (earlier.created_at >= since or not _release_guard(earlier, since=since)):
+            raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
+        # Free again (old enough, or withdrawn meanwhile); the same text in the same moment
+        # from another request can still win.
+        if not _inserted(comment):
+            raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
+    return comment
+
+
+def _repeat_guard(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _inserted(comment: Comment) -> bool:
+    """Insert, or False when the reader's same text is already there."""
+    try:
+        # A savepoint only inside a caller's transaction; in autocommit the INSERT alone
+        # takes SQLite's write lock, briefly.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            comment.save(force_insert=True)
+    except IntegrityError:
+        comment.pk = None
+        return False
+    return True
+
+
+def _release_guard(earlier: Comment, *, since: datetime) -> bool:
+    """The earlier comment is old enough to be written again: it guards no more."""
+    return bool(Comment.objects.filter(pk=earlier.pk, created_at__lt=since).update(repeat_guard=None))
 
 
 @transaction.atomic
@@ -122,7 +145,8 @@ def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = 
     comment.text = _validated_text(text)
     comment.html = comment_text.to_html(comment.text)
     comment.edited_at = now
-    comment.save(update_fields=["text", "html", "edited_at"])
+    comment.repeat_guard = None  # rewritten, it is no longer a copy of anything sent
+    comment.save(update_fields=["text", "html", "edited_at", "repeat_guard"])
     return comment
 
 
@@ -137,7 +161,8 @@ def comment_withdraw(*, comment: Comment, author) -> None:
         return
     comment.status = Comment.Status.WITHDRAWN
     comment.text = comment.html = ""
-    comment.save(update_fields=["status", "text", "html"])
+    comment.repeat_guard = None  # the reader may post the same text again
+    comment.save(update_fields=["status", "text", "html", "repeat_guard"])
     if was_published:
         purge_article(comment.article_id)
 

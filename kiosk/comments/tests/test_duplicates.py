@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +37,21 @@ def test_after_deleting_it_the_reader_may_post_it_again(article, reader):
     services.comment_withdraw(comment=first, author=reader)
     services.comment_submit(article=article, author=reader, text="Ein Gedanke")
     assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 1
+
+
+def test_an_edited_comment_no_longer_blocks_its_first_text(article, reader):
+    first = services.comment_submit(article=article, author=reader, text="Ein Gedanke")
+    services.comment_edit(comment=first, author=reader, text="Ein besserer Gedanke")
+    services.comment_submit(article=article, author=reader, text="Ein Gedanke")
+    assert Comment.objects.count() == 2
+
+
+def test_inside_a_transaction_a_refused_repeat_leaves_it_usable(article, reader):
+    services.comment_submit(article=article, author=reader, text="Ein Gedanke")
+    with transaction.atomic():
+        with pytest.raises(services.CommentError):
+            services.comment_submit(article=article, author=reader, text="Ein Gedanke")
+        assert Comment.objects.count() == 1  # the transaction still answers
 
 
 def test_every_path_answers_already_posted(client, article, reader):
