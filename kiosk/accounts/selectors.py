@@ -5,39 +5,24 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from kiosk.comments.models import Comment
-
-from . import privacy
+from . import privacy, profiles
 from .models import User
 
-PROFILE_COMMENT_COUNT = 20
 
-
-def profile_comments(reader: User) -> QuerySet[Comment]:
-    """The reader's latest published comments, each with its article."""
-    return (
-        Comment.objects.published()
-        .by(reader)
-        .select_related("article")
-        .newest_first()[:PROFILE_COMMENT_COUNT]
-    )
-
-
-def reader_profile(pk: int) -> tuple[User, list[Comment]]:
-    """An account's public profile: the reader and their latest published comments.
+def reader_profile(pk: int) -> tuple[User, list[profiles.ProfileSection]]:
+    """An account's public profile: the reader and what the apps show of them.
 
     Closed or banned (inactive) accounts have none, and neither have staff
-    accounts that never commented: the newsroom's logins are not listed.
+    accounts that never did anything in public: the newsroom's logins are not listed.
     """
     reader = get_object_or_404(User.objects.filter(is_active=True), pk=pk)
-    comments = list(profile_comments(reader))
-    if reader.is_staff and not comments:
+    sections = profiles.sections(reader)
+    if reader.is_staff and not any(section.items for section in sections):
         raise Http404
-    return reader, comments
+    return reader, sections
 
 
 def personal_data(user: User, *, now) -> dict:

@@ -77,8 +77,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 
 
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
-    reader, comments = selectors.reader_profile(pk)
-    return render(request, "accounts/profile.html", {"reader": reader, "comments": comments})
+    reader, sections = selectors.reader_profile(pk)
+    return render(request, "accounts/profile.html", {"reader": reader, "sections": sections})
 
 
 @csrf_exempt  # It only redirects: a form posted to Wagtail's old login must not land on a CSRF error.

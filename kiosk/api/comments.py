@@ -222,7 +222,7 @@ def comment_detail(request, comment_id: CommentId):
     ),
 )
 def comment_post(request, payload: CommentIn, article_id: ArticleId):
-    article = _article(article_id, ArticlePage.objects.for_commenting())
+    article = _article(article_id, selectors.commentable_articles())
     parent = None
     if payload.parent_id is not None:
         parent = Comment.objects.filter(pk=payload.parent_id, article=article).first()

@@ -8,7 +8,7 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self) -> None:
-        from kiosk.accounts import privacy
+        from kiosk.accounts import privacy, profiles
 
         from . import selectors, services
 
@@ -16,5 +16,12 @@ class CommentsConfig(AppConfig):
         privacy.register(
             privacy.PersonalData(
                 name="debates", export=selectors.reader_data, erase=services.reader_data_erase
+            )
+        )
+        profiles.register(
+            profiles.PublicActivity(
+                name="comments",
+                template="comments/includes/profile_comments.html",
+                items=selectors.profile_comments,
             )
         )

@@ -17,6 +17,20 @@ def is_moderator(user) -> bool:
     return user.has_perm("comments.change_comment")
 
 
+# Enough of an article to decide on a comment write and to link back to it.
+ARTICLE_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "locale",
+    "live",
+    "first_published_at",
+    "comment_mode",
+    "comment_window_hours",
+)
+
+
 class CommentQuerySet(models.QuerySet):
     def published(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PUBLISHED)
@@ -38,8 +52,6 @@ class CommentQuerySet(models.QuerySet):
 
     def for_reacting(self) -> CommentQuerySet:
         """What a like, unlike or report checks: the comment's state and its article's window."""
-        from kiosk.news.models import COMMENTING_FIELDS
-
         return self.select_related("article").only(
             "id",
             "article",
@@ -47,7 +59,7 @@ class CommentQuerySet(models.QuerySet):
             "parent",
             "status",
             "like_count",
-            *(f"article__{name}" for name in COMMENTING_FIELDS),
+            *(f"article__{name}" for name in ARTICLE_FIELDS),
         )
 
     def most_liked(self) -> CommentQuerySet:

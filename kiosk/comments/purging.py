@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from kiosk.news.models import ArticlePage
+from kiosk.news.signals import language_variants
 from kiosk.pagecache import store
 from kiosk.pagecache.fragments import content_generation
 
@@ -16,9 +18,6 @@ URLS_CACHE_SECONDS = 60 * 60
 
 def article_urls(article_id: int) -> list[str]:
     """The article's full URL in every reader language; remembered until the next publish."""
-    from kiosk.news.models import ArticlePage
-    from kiosk.news.signals import language_variants
-
     key = f"comments:article-urls:{article_id}:{content_generation()}"
     urls = cache.get(key)
     if urls is None:

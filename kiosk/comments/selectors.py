@@ -11,12 +11,15 @@ from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
+from kiosk.news.models import ArticlePage, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 from kiosk.pagecache.fragments import content_generation
+from kiosk.pagecache.http import limit_lifetime, logged_in_reader
 
-from .models import Comment, Like, Report
+from .models import ARTICLE_FIELDS, Comment, Like, Report
 from .rules import CommentWindow, comment_window
 
 TOP_COMMENTS = 3
@@ -36,10 +39,30 @@ WAITING_TIME_SPAN = timedelta(hours=6)
 WAITING_TIME_CACHE_SECONDS = 300
 
 
+PROFILE_COMMENT_COUNT = 20
+
+
+def profile_comments(reader) -> list[Comment]:
+    """The reader's latest published comments, each with its article, for their public profile."""
+    return list(
+        Comment.objects.published()
+        .by(reader)
+        .select_related("article")
+        .newest_first()[:PROFILE_COMMENT_COUNT]
+    )
+
+
+def commentable_articles():
+    """Live articles with only what a comment write checks: the window and the URL.
+
+    Loading a whole page (two tables, the StreamField) costs more than the
+    comment's own insert; writes are the hot path of a busy debate.
+    """
+    return ArticlePage.objects.live().only(*ARTICLE_FIELDS)
+
+
 def _window_hours(article) -> tuple[int | None, int]:
     """(nearest section's hours, site's hours), cached until the next publish anywhere."""
-    from kiosk.news.models import SectionPage
-
     key = f"comments:window-hours:{article.pk}:{content_generation()}"
     hours = cache.get(key)
     if hours is None:
@@ -248,12 +271,12 @@ def comment_section(article, *, reader, sort: str | None, page, now: datetime) -
 
 def comment_section_for(article, request) -> CommentSection | None:
     """The section for an article page request, or None when the article takes no comments."""
-    from django.utils import timezone
-
-    from kiosk.accounts.context_processors import logged_in_reader
-
     now = timezone.now()
-    if not article_comment_window(article, now=now).shows_comments:
+    window = article_comment_window(article, now=now)
+    if window.is_open:
+        # A shared copy of the page must not offer the form after the window has closed.
+        limit_lifetime(request, (window.closes_at - now).total_seconds())
+    if not window.shows_comments:
         return None
     reader = logged_in_reader(request)
     section = comment_section(

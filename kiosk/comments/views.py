@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kiosk.news.models import ArticlePage
 from kiosk.security.ratelimits import RateLimited, counted
 from kiosk.security.redirects import safe_redirect_target
 
@@ -112,7 +111,7 @@ def _reader_comment(request, pk: int, comments=None) -> Comment:
 @require_POST
 @reader_required
 def post_comment(request, article_id: int):
-    article = get_object_or_404(ArticlePage.objects.for_commenting(), pk=article_id)
+    article = get_object_or_404(selectors.commentable_articles(), pk=article_id)
     form = CommentForm(request.POST)
     parent = None
     context = {"form": form, "article": article}

@@ -11,6 +11,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from kiosk.galleries.models import Gallery
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 
@@ -119,8 +121,6 @@ class GalleryBlock(SnippetChooserBlock):
         super().__init__("galleries.Gallery", **kwargs)
 
     def bulk_to_python(self, values):
-        from kiosk.galleries.models import Gallery
-
         galleries = Gallery.objects.with_images().in_bulk([v for v in values if v])
         return [galleries.get(v) for v in values]
 

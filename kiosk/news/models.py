@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -93,20 +92,6 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-# Enough of an article to decide on a comment write and to link back to it.
-COMMENTING_FIELDS = (
-    "id",
-    "path",
-    "depth",
-    "url_path",
-    "locale",
-    "live",
-    "first_published_at",
-    "comment_mode",
-    "comment_window_hours",
-)
-
-
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self) -> ArticlePageQuerySet:
         """What a teaser needs: section, lead image and partner in one query."""
@@ -121,14 +106,6 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def published_since(self, since) -> ArticlePageQuerySet:
         return self.filter(first_published_at__gte=since)
-
-    def for_commenting(self) -> ArticlePageQuerySet:
-        """Live articles with only what a comment write checks: the window and the URL.
-
-        Loading a whole page (two tables, the StreamField) costs more than the
-        comment's own insert; writes are the hot path of a busy debate.
-        """
-        return self.live().only(*COMMENTING_FIELDS)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -383,14 +360,9 @@ class ArticlePage(PublicUrlMixin, Page):
 
     @cacheable
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # A cached page must not offer the comment form after the window has closed.
-        from kiosk.comments.selectors import article_comment_window
-
-        window = article_comment_window(self, now=timezone.now())
-        if window.is_open:
-            response.kiosk_cache_seconds = max(1, int((window.closes_at - timezone.now()).total_seconds()))
-        return response
+        # The comment section (a template tag of kiosk.comments) shortens the shared
+        # page's lifetime to its comment window.
+        return super().serve(request, *args, **kwargs)
 
     def get_view_restrictions(self):
         # Asked on every view; most newsrooms have no private sections, and
@@ -400,13 +372,10 @@ class ArticlePage(PublicUrlMixin, Page):
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
-        from kiosk.comments.selectors import comment_section_for
-
         from .selectors import article_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_page_context(self))
-        context["comment_section"] = comment_section_for(self, request)
         return context
 
     @cached_property

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from kiosk.newsroom.middleware import PREFIXED_LANGUAGES, language_from_path
+from kiosk.pagecache import fragments
 
 from ..navigation import NAVIGATION_CACHE_KEY, top_sections
 
@@ -54,9 +55,7 @@ def prefetch_article_renditions(context):
 @register.simple_tag
 def content_generation():
     """The number that retires cached fragments when content changes."""
-    from kiosk.pagecache.fragments import content_generation as generation
-
-    return generation()
+    return fragments.content_generation()
 
 
 @register.filter
