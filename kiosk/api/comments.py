@@ -237,6 +237,22 @@ def comment_post(request, payload: CommentIn, article_id: ArticleId):
     return Status(201, _detail(comment, request.auth))
 
 
+@router.post(
+    "/articles/{article_id}/comments/seen",
+    auth=reader_auth,
+    response={204: None, **WRITE_ERRORS},
+    summary="Dismiss the notice of newly published comments",
+    description=(
+        "The article page tells readers once which of their comments the newsroom has published; "
+        "this marks those notices on this article as read. Repeating it changes nothing (204)."
+    ),
+)
+def decisions_seen(request, article_id: ArticleId):
+    article = _article(article_id, selectors.commentable_articles())
+    services.comment_decisions_seen(article=article, reader=request.auth)
+    return Status(204, None)
+
+
 @router.patch(
     "/comments/{comment_id}",
     auth=reader_auth,

@@ -278,15 +278,14 @@ def comment_section_for(article, request) -> CommentSection | None:
         limit_lifetime(request, (window.closes_at - now).total_seconds())
     if not window.shows_comments:
         return None
-    reader = logged_in_reader(request)
-    section = comment_section(
-        article, reader=reader, sort=request.GET.get("sort"), page=request.GET.get("page"), now=now
+    # A read only: the reader dismisses the notice of newly published comments with a POST.
+    return comment_section(
+        article,
+        reader=logged_in_reader(request),
+        sort=request.GET.get("sort"),
+        page=request.GET.get("page"),
+        now=now,
     )
-    if reader is not None and section.reader.newly_published:
-        from .services import mark_decisions_seen
-
-        mark_decisions_seen(section.reader.newly_published)
-    return section
 
 
 def reader_data(user) -> dict:

@@ -291,10 +291,14 @@ def toggle_like(*, comment: Comment, reader, now: datetime | None = None) -> tup
     return True, comment_like(comment=comment, reader=reader, now=now)
 
 
-def mark_decisions_seen(comments: list[Comment]) -> None:
-    ids = [c.pk for c in comments if not c.decision_seen and not c.is_pending]
-    if ids:
-        Comment.objects.filter(pk__in=ids).update(decision_seen=True)
+def comment_decisions_seen(*, article, reader) -> int:
+    """The reader has read that their comments on this article are published: no more notice."""
+    return (
+        Comment.objects.for_article(article)
+        .by(reader)
+        .filter(status=Comment.Status.PUBLISHED, decision_seen=False)
+        .update(decision_seen=True)
+    )
 
 
 @transaction.atomic

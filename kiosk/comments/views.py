@@ -1,4 +1,8 @@
-"""Reader actions on comments as plain form posts; with ``Accept: application/json`` they answer JSON for in-place updates."""
+"""Reader actions on comments as plain form posts that redirect back to the article.
+
+They work without JavaScript; kiosk.js does the same in place through the
+JSON API (kiosk.api), the site's one JSON interface.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,8 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,10 +22,6 @@ from kiosk.security.redirects import safe_redirect_target
 from . import selectors, services
 from .forms import CommentForm, ReportForm
 from .models import Comment
-
-
-def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def comment_url(request, comment: Comment, *, sort: str | None = None) -> str:
@@ -44,10 +43,6 @@ def reader_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            if wants_json(request):
-                return JsonResponse(
-                    {"error": _("Please log in first."), "code": "login_required"}, status=401
-                )
             back = safe_redirect_target(
                 request, request.META.get("HTTP_REFERER"), fallback=request.get_full_path()
             )
@@ -57,9 +52,7 @@ def reader_required(view):
     return wrapper
 
 
-def _done(request, message: str, redirect_to: str, **data):
-    if wants_json(request):
-        return JsonResponse({"message": message, **data})
+def _done(request, message: str, redirect_to: str):
     messages.success(request, message)
     return HttpResponseRedirect(redirect_to)
 
@@ -69,18 +62,15 @@ def _refused(
     message: str,
     *,
     status: int,
-    code: str,
     template: str | None = None,
     context=None,
     back: str = "/",
 ):
-    """A refusal: JSON for scripts, else the form again with the reader's input kept.
+    """A refusal: the form again with the reader's input kept.
 
     Without a form to show, the reader goes back to the page they came from,
     if it is one of ours, else to ``back``.
     """
-    if wants_json(request):
-        return JsonResponse({"error": message, "code": code}, status=status)
     if template:
         return render(request, template, {**(context or {}), "error": message}, status=status)
     messages.error(request, message)
@@ -92,10 +82,10 @@ def _refused(
 def _refused_by(request, error: RateLimited | services.CommentError, **how):
     """A refusal raised by a rule or a rate limit; ``how`` as for _refused."""
     if isinstance(error, RateLimited):
-        response = _refused(request, error.message, status=429, code="rate_limited", **how)
+        response = _refused(request, error.message, status=429, **how)
         response["Retry-After"] = str(error.retry_after)
         return response
-    return _refused(request, error.message, status=error.status, code=error.code, **how)
+    return _refused(request, error.message, status=error.status, **how)
 
 
 def _reader_comment(request, pk: int, comments=None) -> Comment:
@@ -127,7 +117,6 @@ def post_comment(request, article_id: int):
             request,
             _("The comment you answered no longer exists."),
             status=400,
-            code="bad_parent",
             template="comments/comment_form.html",
             context=context,
         )
@@ -138,15 +127,20 @@ def post_comment(request, article_id: int):
             )
     except (RateLimited, services.CommentError) as error:
         return _refused_by(request, error, template="comments/comment_form.html", context=context)
-    message = _("Thank you! Your comment is awaiting review.")
-    if wants_json(request):
-        html = render_to_string(
-            "comments/includes/own_comment.html", {"comment": comment, "fresh": True}, request=request
-        )
-        return JsonResponse(
-            {"message": message, "id": comment.pk, "status": comment.status, "html": html}, status=201
-        )
-    return _done(request, message, f"{article.get_url(request)}#{comment.anchor}")
+    return _done(
+        request,
+        _("Thank you! Your comment is awaiting review."),
+        f"{article.get_url(request)}#{comment.anchor}",
+    )
+
+
+@require_POST
+@reader_required
+def decisions_seen(request, article_id: int):
+    """The reader dismisses the notice that their comments are published."""
+    article = get_object_or_404(selectors.commentable_articles(), pk=article_id)
+    services.comment_decisions_seen(article=article, reader=request.user)
+    return HttpResponseRedirect(f"{article.get_url(request)}#comments")
 
 
 @require_GET
@@ -201,15 +195,17 @@ def like_comment(request, pk: int):
     try:
         with counted("like", request):
             if request.POST.get("action") == "unlike":
-                liked, count = False, services.comment_unlike(comment=comment, reader=request.user)
+                liked = False
+                services.comment_unlike(comment=comment, reader=request.user)
             elif request.POST.get("action") == "like":
-                liked, count = True, services.comment_like(comment=comment, reader=request.user)
+                liked = True
+                services.comment_like(comment=comment, reader=request.user)
             else:
-                liked, count = services.toggle_like(comment=comment, reader=request.user)
+                liked, _count = services.toggle_like(comment=comment, reader=request.user)
     except (RateLimited, services.CommentError) as error:
         return _refused_by(request, error, back=back)
     message = _("You like this comment.") if liked else _("You no longer like this comment.")
-    return _done(request, message, back, liked=liked, count=count)
+    return _done(request, message, back)
 
 
 @require_http_methods(["GET", "POST"])
@@ -234,5 +230,4 @@ def report_comment(request, pk: int):
         request,
         _("Thank you. The newsroom will look at this comment."),
         f"{comment.article.get_url(request)}#{comment.anchor}",
-        reported=True,
     )

@@ -99,6 +99,7 @@ EXPECTED_OPERATIONS = {
     ("/api/articles/{article_id}/comments", "get"),
     ("/api/articles/{article_id}/comments", "post"),
     ("/api/articles/{article_id}/comments/top", "get"),
+    ("/api/articles/{article_id}/comments/seen", "post"),
     ("/api/comments/{comment_id}", "get"),
     ("/api/comments/{comment_id}", "patch"),
     ("/api/comments/{comment_id}", "delete"),

@@ -189,6 +189,10 @@ def test_moderator_approves_and_anonymous_readers_see_it(demo_server, page, new_
 def test_reader_likes_and_takes_it_back(demo_server, page):
     log_in(page, demo_server, "peter")
     page.goto(demo_server + ARTICLE)
+    writes = []
+    page.on(
+        "request", lambda request: request.method != "GET" and writes.append((request.method, request.url))
+    )
     other = thread_comment(page, "Wie schnell ist so ein Satellit eigentlich unterwegs?")
     like = other.locator("button.comment__like")
     count = other.locator("[data-like-count]")
@@ -201,6 +205,11 @@ def test_reader_likes_and_takes_it_back(demo_server, page):
     like.click()
     expect(like).to_have_attribute("aria-pressed", "false")
     expect(count).to_have_text(str(before))
+    # In place through the JSON API, the site's one JSON interface.
+    assert [(method, url.split("/api/")[-1].split("/")[-1]) for method, url in writes] == [
+        ("POST", "like"),
+        ("DELETE", "like"),
+    ]
 
 
 def test_reader_reports_a_comment_but_cannot_like_their_own(demo_server, page):

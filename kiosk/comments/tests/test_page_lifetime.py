@@ -17,7 +17,9 @@ def s_maxage(response) -> int:
 
 def test_an_article_whose_window_closes_in_two_minutes_is_shared_for_two_minutes_at_most(client, section):
     # Windows are 24 hours by default: this one closes two minutes from now (the cache keeps 5).
-    article = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(hours=23, minutes=58))
+    article = ArticlePageFactory(
+        parent=section, published_at=timezone.now() - timedelta(hours=23, minutes=58)
+    )
     assert 100 <= s_maxage(client.get(article.url)) <= 120
 
 

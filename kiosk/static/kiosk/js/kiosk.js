@@ -287,33 +287,71 @@
   }
   /* ----------------------------------------------------------- comments */
 
-  // The forms post and redirect without this; with it, posting, liking and
-  // reporting happen in place. The server answers JSON when asked to.
+  // The forms post and redirect without this; with it, posting, liking,
+  // reporting and dismissing notices happen in place, through the JSON API
+  // (/api/, the one JSON interface), with the form's CSRF token.
   const comments = document.querySelector("[data-comments]");
-  if (comments && window.fetch && window.FormData) {
+  if (comments && window.fetch) {
     const failure = comments.dataset.errorMessage || "Error";
 
-    // Not form.action: the like form's <input name="action"> shadows that property.
-    const target = (form) => new URL(form.getAttribute("action") || "", window.location.href).href;
-
-    const send = async (form) => {
-      const response = await fetch(target(form), {
-        method: "POST",
-        body: new FormData(form),
-        headers: { Accept: "application/json" },
+    const call = async (method, path, form, body) => {
+      const token = form.querySelector("input[name=csrfmiddlewaretoken]");
+      const headers = { Accept: "application/json", "X-CSRFToken": token ? token.value : "" };
+      if (body !== undefined) {
+        headers["Content-Type"] = "application/json";
+      }
+      const response = await fetch("/api/" + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
         credentials: "same-origin",
       });
       let data = {};
-      try {
-        data = await response.json();
-      } catch {
-        data = { error: failure };
+      if (response.status !== 204) {
+        try {
+          data = await response.json();
+        } catch {
+          data = { message: failure };
+        }
       }
-      if (response.status === 401) {
-        window.location.assign(target(form).replace(/\/kommentare\/.*$/, "/konto/login/") + "?next=" +
+      if (response.status === 401 && comments.dataset.loginUrl) {
+        window.location.assign(comments.dataset.loginUrl + "?next=" +
           encodeURIComponent(window.location.pathname + "#comments"));
       }
       return { ok: response.ok, data };
+    };
+
+    // "13.09.2023 10:36" in Zurich time, as the page writes it under a comment.
+    const stamp = (iso) => {
+      const parts = {};
+      const format = new Intl.DateTimeFormat("de-CH", {
+        timeZone: "Europe/Zurich", day: "2-digit", month: "2-digit", year: "numeric",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      });
+      for (const part of format.formatToParts(new Date(iso))) {
+        parts[part.type] = part.value;
+      }
+      return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+    };
+
+    // The just-sent comment, from the page's own template of one.
+    const freshComment = (form, data) => {
+      const template = comments.querySelector("template[data-fresh-comment]");
+      if (!template) {
+        return null;
+      }
+      const item = document.createElement("li");
+      item.innerHTML = template.innerHTML.split(template.dataset.id).join(String(Number(data.id)));
+      item.querySelector(".comment__text").innerHTML = data.html; // sanitised by the server
+      const time = item.querySelector("time");
+      time.setAttribute("datetime", data.created_at);
+      time.textContent = stamp(data.created_at);
+      if (form.dataset.replyLabel) {
+        const reply = document.createElement("span");
+        reply.textContent = form.dataset.replyLabel;
+        time.after(" ", reply);
+      }
+      return item;
     };
 
     const say = (form, text, isError) => {
@@ -331,15 +369,78 @@
       form.setAttribute("aria-busy", on ? "true" : "false");
     };
 
+    const field = (form, name) => {
+      const input = form.querySelector(`[name=${name}]:checked`) || form.querySelector(`[name=${name}]`);
+      return input ? input.value : "";
+    };
+
+    const actions = {
+      async comment(form) {
+        const parent = field(form, "parent");
+        const body = { text: field(form, "text") };
+        if (parent) {
+          body.parent_id = Number(parent);
+        }
+        const { ok, data } = await call("POST", `articles/${form.dataset.article}/comments`, form, body);
+        if (!ok) {
+          return data.message;
+        }
+        const list = comments.querySelector("[data-own-comments]");
+        const item = freshComment(form, data);
+        if (list && item) {
+          list.prepend(item);
+          list.hidden = false;
+        }
+        form.reset();
+        say(form, comments.dataset.postedMessage);
+        const details = form.closest("details");
+        if (details) {
+          details.open = false;
+        }
+        return null;
+      },
+      async like(form) {
+        const liking = field(form, "action") !== "unlike";
+        const id = form.dataset.comment;
+        const { ok, data } = await call(liking ? "POST" : "DELETE", `comments/${id}/like`, form);
+        if (!ok) {
+          return data.message;
+        }
+        // The same comment may show twice: among the most liked and in the thread.
+        for (const other of comments.querySelectorAll(`form[data-like-form][data-comment="${id}"]`)) {
+          other.querySelector("[data-like-count]").textContent = String(data.count);
+          other.querySelector("button").setAttribute("aria-pressed", data.liked ? "true" : "false");
+          other.querySelector("input[name=action]").value = data.liked ? "unlike" : "like";
+        }
+        return null;
+      },
+      async report(form) {
+        const body = { reason: field(form, "reason"), note: field(form, "note") };
+        const { ok, data } = await call("POST", `comments/${form.dataset.comment}/reports`, form, body);
+        if (!ok) {
+          return data.message;
+        }
+        const details = form.closest("details");
+        const done = document.createElement("span");
+        done.className = "comment__reported";
+        done.setAttribute("role", "status");
+        done.textContent = comments.dataset.reportedMessage;
+        (details || form).replaceWith(done);
+        return null;
+      },
+      async seen(form) {
+        const { ok, data } = await call("POST", `articles/${comments.dataset.article}/comments/seen`, form);
+        if (!ok) {
+          return data.message;
+        }
+        form.closest(".comments__notice").remove();
+        return null;
+      },
+    };
+
     comments.addEventListener("submit", async (event) => {
       const form = event.target;
-      const kind = form.matches("[data-comment-form]")
-        ? "comment"
-        : form.matches("[data-like-form]")
-          ? "like"
-          : form.matches("[data-report-form]")
-            ? "report"
-            : null;
+      const kind = ["comment", "like", "report", "seen"].find((name) => form.matches(`[data-${name}-form]`));
       if (!kind) {
         return;
       }
@@ -347,51 +448,16 @@
       busy(form, true);
       say(form, "");
       try {
-        const { ok, data } = await send(form);
-        if (!ok) {
-          say(form, data.error || failure, true);
-          return;
-        }
-        if (kind === "comment") {
-          let list = comments.querySelector("[data-own-comments]");
-          if (list) {
-            const item = document.createElement("li");
-            item.innerHTML = data.html;
-            list.prepend(item);
-            list.hidden = false;
-          }
-          form.reset();
-          say(form, data.message);
-          const details = form.closest("details");
-          if (details) {
-            details.open = false;
-          }
-        } else if (kind === "like") {
-          const button = form.querySelector("button");
-          const action = form.querySelector("input[name=action]");
-          button.setAttribute("aria-pressed", data.liked ? "true" : "false");
-          action.value = data.liked ? "unlike" : "like";
-          // The same comment may show twice: among the most liked and in the thread.
-          const id = target(form);
-          for (const other of comments.querySelectorAll("form[data-like-form]")) {
-            if (target(other) === id) {
-              other.querySelector("[data-like-count]").textContent = String(data.count);
-              other.querySelector("button").setAttribute("aria-pressed", data.liked ? "true" : "false");
-              other.querySelector("input[name=action]").value = data.liked ? "unlike" : "like";
-            }
-          }
-        } else {
-          const details = form.closest("details");
-          const done = document.createElement("span");
-          done.className = "comment__reported";
-          done.setAttribute("role", "status");
-          done.textContent = data.message;
-          (details || form).replaceWith(done);
+        const error = await actions[kind](form);
+        if (error !== null) {
+          say(form, error || failure, true);
         }
       } catch {
         say(form, failure, true);
       } finally {
-        busy(form, false);
+        if (form.isConnected) {
+          busy(form, false);
+        }
       }
     });
   }
