@@ -223,13 +223,7 @@ def comment_detail(request, comment_id: CommentId):
 )
 def comment_post(request, payload: CommentIn, article_id: ArticleId):
     article = _article(article_id, selectors.commentable_articles())
-    parent = None
-    if payload.parent_id is not None:
-        parent = Comment.objects.filter(pk=payload.parent_id, article=article).first()
-        if parent is not None and not parent.is_visible_to(request.auth):
-            parent = None
-        if parent is None:
-            raise services.CommentError(_("The comment you answered no longer exists."), code="bad_parent")
+    parent = services.reply_parent(article=article, parent_id=payload.parent_id, reader=request.auth)
     with counted("comment", request):
         comment = services.comment_submit(
             article=article, author=request.auth, text=payload.text, parent=parent

@@ -57,6 +57,16 @@ def _ensure_open(article, *, now: datetime) -> None:
     )
 
 
+def reply_parent(*, article, parent_id: int | None, reader) -> Comment | None:
+    """The comment a reply answers, as the reader may see it; refused when it is not there for them."""
+    if parent_id is None:
+        return None
+    parent = Comment.objects.filter(pk=parent_id, article=article).first()
+    if parent is None or not parent.is_visible_to(reader):
+        raise CommentError(_("The comment you answered no longer exists."), code="bad_parent")
+    return parent
+
+
 def _validated_text(text: str) -> str:
     try:
         return comment_text.validate(text)

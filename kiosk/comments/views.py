@@ -103,24 +103,15 @@ def _reader_comment(request, pk: int, comments=None) -> Comment:
 def post_comment(request, article_id: int):
     article = get_object_or_404(selectors.commentable_articles(), pk=article_id)
     form = CommentForm(request.POST)
-    parent = None
     context = {"form": form, "article": article}
-    form.is_valid()  # the text's rules and messages are the service's; the form checks the parent
-    parent_id = None if "parent" in form.errors else form.cleaned_data.get("parent")
-    if parent_id:
-        parent = Comment.objects.filter(pk=parent_id, article=article).first()
-        if parent is not None and not parent.is_visible_to(request.user):
-            parent = None
-        context["parent"] = parent
-    if "parent" in form.errors or (parent_id and parent is None):
-        return _refused(
-            request,
-            _("The comment you answered no longer exists."),
-            status=400,
-            template="comments/comment_form.html",
-            context=context,
-        )
+    form.is_valid()  # the text's rules and messages are the service's; the form checks the parent's id
     try:
+        if "parent" in form.errors:
+            raise services.CommentError(_("The comment you answered no longer exists."), code="bad_parent")
+        parent = services.reply_parent(
+            article=article, parent_id=form.cleaned_data.get("parent") or None, reader=request.user
+        )
+        context["parent"] = parent
         with counted("comment", request):
             comment = services.comment_submit(
                 article=article, author=request.user, text=request.POST.get("text", ""), parent=parent
