@@ -156,7 +156,7 @@ def _window(window) -> dict:
 def thread(
     request,
     article_id: ArticleId,
-    sort: Annotated[Sort, Query(description="newest, oldest or liked (most likes first).")] = "newest",
+    sort: Annotated[Sort, Query(description="newest, oldest or liked (most likes first).")] = Sort.NEWEST,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="1 for the first page.")] = 1,
 ):
     article = _article(article_id)

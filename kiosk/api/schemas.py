@@ -8,10 +8,8 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-from kiosk.comments.models import Report
+from kiosk.comments.models import Report, Sort
 from kiosk.security.converters import MAX_ID
-
-Sort = Literal["newest", "oldest", "liked"]
 
 
 def _encodable(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -29,6 +29,26 @@ ARTICLE_FIELDS = (
     "comment_mode",
     "comment_window_hours",
 )
+
+
+class Sort(models.TextChoices):
+    """The thread's orders, the one place that says what each means."""
+
+    NEWEST = "newest", pgettext_lazy("comments sort", "Newest")
+    OLDEST = "oldest", pgettext_lazy("comments sort", "Oldest")
+    LIKED = "liked", pgettext_lazy("comments sort", "Most liked")
+
+    @property
+    def ordering(self) -> tuple[str, ...]:
+        # Of equals, the earlier comment wins; the id settles the same instant.
+        return {
+            "newest": ("-created_at", "-pk"),
+            "oldest": ("created_at", "pk"),
+            "liked": ("-like_count", "created_at", "pk"),
+        }[self.value]
+
+
+DEFAULT_SORT = Sort.NEWEST
 
 
 class CommentQuerySet(models.QuerySet):
@@ -62,15 +82,28 @@ class CommentQuerySet(models.QuerySet):
             *(f"article__{name}" for name in ARTICLE_FIELDS),
         )
 
+    def in_order(self, sort: Sort) -> CommentQuerySet:
+        return self.order_by(*Sort(sort).ordering)
+
     def most_liked(self) -> CommentQuerySet:
-        """Most likes first; of equals, the earlier comment wins."""
-        return self.order_by("-like_count", "created_at", "pk")
+        return self.in_order(Sort.LIKED)
 
     def newest_first(self) -> CommentQuerySet:
-        return self.order_by("-created_at", "-pk")
+        return self.in_order(Sort.NEWEST)
 
     def oldest_first(self) -> CommentQuerySet:
-        return self.order_by("created_at", "pk")
+        return self.in_order(Sort.OLDEST)
+
+    def before_in_order(self, comment: Comment, sort: Sort) -> CommentQuerySet:
+        """The comments that come before ``comment`` in this order."""
+        before = Q(pk__in=[])
+        equal = Q()
+        for term in Sort(sort).ordering:
+            name = term.lstrip("-")
+            value = getattr(comment, name)
+            before |= equal & Q(**{f"{name}__{'gt' if term.startswith('-') else 'lt'}": value})
+            equal &= Q(**{name: value})
+        return self.filter(before)
 
     def shown_in_thread(self) -> CommentQuerySet:
         """Published comments, and withdrawn ones that published replies still hang from."""
@@ -79,11 +112,6 @@ class CommentQuerySet(models.QuerySet):
         # not for every pending or rejected one.
         return self.filter(
             Q(status=Comment.Status.PUBLISHED) | (Q(status=Comment.Status.WITHDRAWN) & Q(Exists(answered)))
-        )
-
-    def with_reply_counts(self) -> CommentQuerySet:
-        return self.annotate(
-            published_replies=Count("replies", filter=Q(replies__status=Comment.Status.PUBLISHED))
         )
 
 

@@ -68,8 +68,3 @@ def comment_window(
     closes_at = first_published_at + timedelta(hours=hours)
     state = WindowState.OPEN if now < closes_at else WindowState.ELAPSED
     return CommentWindow(state, closes_at=closes_at, hours=hours)
-
-
-def may_edit(*, comment_status: str, is_author: bool) -> bool:
-    """Authors may change what they wrote only until a moderator has looked at it."""
-    return is_author and comment_status == "pending"

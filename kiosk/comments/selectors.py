@@ -12,28 +12,16 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
 
 from kiosk.news.models import ArticlePage, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 from kiosk.pagecache.fragments import content_generation
 from kiosk.pagecache.http import limit_lifetime, logged_in_reader
 
-from .models import ARTICLE_FIELDS, Comment, Like, Report
+from .models import ARTICLE_FIELDS, DEFAULT_SORT, Comment, Like, Report, Sort
 from .rules import CommentWindow, comment_window
 
 TOP_COMMENTS = 3
-SORTS = {
-    "newest": ("-created_at", "-pk"),
-    "oldest": ("created_at", "pk"),
-    "liked": ("-like_count", "created_at", "pk"),
-}
-DEFAULT_SORT = "newest"
-SORT_LABELS = {
-    "newest": pgettext_lazy("comments sort", "Newest"),
-    "oldest": pgettext_lazy("comments sort", "Oldest"),
-    "liked": pgettext_lazy("comments sort", "Most liked"),
-}
 # The waiting time shown to authors is the median of the decisions in this span.
 WAITING_TIME_SPAN = timedelta(hours=6)
 WAITING_TIME_CACHE_SECONDS = 300
@@ -123,13 +111,13 @@ def _thread_queryset(article):
     )
 
 
-def parse_sort(value: str | None) -> str:
-    return value if value in SORTS else DEFAULT_SORT
+def parse_sort(value: str | None) -> Sort:
+    return Sort(value) if value in Sort.values else DEFAULT_SORT
 
 
 def thread_page(article, *, sort: str, page: int | str | None) -> PaginatorPage:
     """One page of top-level comments, each with its published replies; a bad page number gives the nearest."""
-    queryset = _thread_queryset(article).order_by(*SORTS[parse_sort(sort)])
+    queryset = _thread_queryset(article).in_order(parse_sort(sort))
     return Paginator(queryset, settings.KIOSK_COMMENTS_PER_PAGE).get_page(page)
 
 
@@ -151,22 +139,7 @@ def published_count(article) -> int:
 def page_of(comment: Comment, *, sort: str) -> int:
     """The thread page (in this sort) that shows the comment, or its parent for a reply."""
     top = comment.parent or comment
-    before = _thread_queryset(top.article_id).order_by()
-    sort = parse_sort(sort)
-    if sort == "newest":
-        before = before.filter(created_at__gt=top.created_at) | before.filter(
-            created_at=top.created_at, pk__gt=top.pk
-        )
-    elif sort == "oldest":
-        before = before.filter(created_at__lt=top.created_at) | before.filter(
-            created_at=top.created_at, pk__lt=top.pk
-        )
-    else:
-        before = (
-            before.filter(like_count__gt=top.like_count)
-            | before.filter(like_count=top.like_count, created_at__lt=top.created_at)
-            | before.filter(like_count=top.like_count, created_at=top.created_at, pk__lt=top.pk)
-        )
+    before = _thread_queryset(top.article_id).order_by().before_in_order(top, parse_sort(sort))
     return before.count() // settings.KIOSK_COMMENTS_PER_PAGE + 1
 
 
@@ -221,6 +194,10 @@ def _mark_reader_state(state: ReaderState, reader, comments: list[Comment]) -> N
             shown.reported_by_reader = shown.pk in state.reported
 
 
+def sort_query(sort: Sort) -> str:
+    return "" if sort == DEFAULT_SORT else f"sort={sort.value}"
+
+
 @dataclass
 class CommentSection:
     article: object
@@ -228,13 +205,20 @@ class CommentSection:
     count: int
     top: list[Comment]
     thread: PaginatorPage
-    sort: str
+    sort: Sort
     reader: ReaderState
     waiting_time: timedelta | None = None
 
     @property
-    def sort_choices(self) -> list[tuple[str, str]]:
-        return [(value, SORT_LABELS[value]) for value in SORTS]
+    def sort_choices(self) -> list[tuple[str, str, str]]:
+        """(value, label, query string) of each order; the default needs no query."""
+        return [(sort.value, sort.label, sort_query(sort)) for sort in Sort]
+
+    @property
+    def sort_query(self) -> str:
+        """This order in a link to another page of the thread: ``sort=oldest&`` or nothing."""
+        query = sort_query(self.sort)
+        return f"{query}&" if query else ""
 
     @property
     def report_reasons(self):

@@ -21,15 +21,15 @@ from kiosk.security.redirects import safe_redirect_target
 
 from . import selectors, services
 from .forms import CommentForm, ReportForm
-from .models import Comment
+from .models import DEFAULT_SORT, Comment
 
 
 def comment_url(request, comment: Comment, *, sort: str | None = None) -> str:
     """The comment in the full thread: its page and its anchor."""
     sort = selectors.parse_sort(sort)
     query = {}
-    if sort != selectors.DEFAULT_SORT:
-        query["sort"] = sort
+    if sort != DEFAULT_SORT:
+        query["sort"] = sort.value
     page = selectors.page_of(comment, sort=sort) if comment.is_published or comment.is_withdrawn else 1
     if page > 1:
         query["page"] = page

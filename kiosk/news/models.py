@@ -222,11 +222,6 @@ class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
         except (PageNotAnInteger, EmptyPage):
             raise Http404(_("There is no such page of articles.")) from None
 
-    @property
-    def top_section(self) -> SectionPage:
-        """The top-level section this one belongs to."""
-        return self if self.depth <= 3 else self.get_ancestors().type(SectionPage).first().specific
-
     def get_sitemap_urls(self, request=None):
         """A listing changes whenever an article below it is published: that is its lastmod.
 

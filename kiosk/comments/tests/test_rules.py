@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk.comments.rules import WindowState, comment_window, may_edit
+from kiosk.comments.rules import WindowState, comment_window
 
 PUBLISHED = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -57,9 +57,3 @@ def test_closed_and_off_whatever_the_time(mode, state):
 
 def test_unpublished_article_takes_no_comments():
     assert window(PUBLISHED, first_published_at=None).state is WindowState.UNPUBLISHED
-
-
-def test_only_the_author_edits_and_only_while_pending():
-    assert may_edit(comment_status="pending", is_author=True)
-    assert not may_edit(comment_status="published", is_author=True)
-    assert not may_edit(comment_status="pending", is_author=False)

@@ -22,17 +22,13 @@ def duration(value):
 
 
 @register.filter
-def local_date(value):
-    return formatting.local_date(value) if value else ""
-
-
-@register.filter
 def month_year(value):
     return formatting.month_year(value) if value else ""
 
 
 @register.filter
 def chf(value):
+    """``CHF 1'250.00``: for the donation pages (issue 10) and the reader's receipts."""
     return formatting.chf(value) if value is not None else ""
 
 
