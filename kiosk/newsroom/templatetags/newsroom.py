@@ -28,7 +28,7 @@ def month_year(value):
 
 @register.filter
 def chf(value):
-    """``CHF 1'250.00``: for the donation pages (issue 10) and the reader's receipts."""
+    """``CHF 1’250.00``: for the donation pages (the donations issue)."""
     return formatting.chf(value) if value is not None else ""
 
 
