@@ -565,10 +565,10 @@ def comment_page_queries() -> list[str]:
     from django.test import Client
     from django.test.utils import override_settings
 
+    from bench import pages
     from kiosk.accounts.models import User
     from kiosk.comments.models import Comment
     from kiosk.news.models import SectionPage
-    from kiosk.news.tests.factories import ArticlePageFactory
 
     section = SectionPage.objects.live().first()
     password = make_password(None)
@@ -576,8 +576,8 @@ def comment_page_queries() -> list[str]:
         User(username=f"bench-reader-{i}", email=f"bench-reader-{i}@example.org", password=password)
         for i in range(12)
     )
-    few = ArticlePageFactory(parent=section, title="Bench: zehn Kommentare", slug="bench-zehn-kommentare")
-    many = ArticlePageFactory(parent=section, title="Bench: zehntausend Kommentare", slug="bench-zehntausend")
+    few = pages.article(section, title="Bench: zehn Kommentare", slug="bench-zehn-kommentare")
+    many = pages.article(section, title="Bench: zehntausend Kommentare", slug="bench-zehntausend")
     seeded = time.perf_counter()
     seed_thread(few, readers, 10)
     seed_thread(many, readers, 10_000)

@@ -59,14 +59,14 @@ def setup(*, clients: int, comments: int) -> dict:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from bench import pages
     from kiosk.accounts.models import User
     from kiosk.comments import text as comment_text
     from kiosk.comments.models import Comment
-    from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory, make_home
 
     call_command("migrate", verbosity=0)
-    section = SectionPageFactory(parent=make_home())
-    article = ArticlePageFactory(parent=section)
+    _home, section = pages.newsroom()
+    article = pages.article(section, title="Bench: ein Artikel zum Kommentieren", slug="bench-artikel")
     password = make_password(None)
     writers = 8
     users = User.objects.bulk_create(

@@ -40,7 +40,7 @@ def download(reader, *, through_the_login=True) -> dict:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"].startswith('attachment; filename="kiosk-daten-')
-    assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    assert {"no-store", "private"} <= set(response["Cache-Control"].split(", "))
     return json.loads(response.content)
 
 

@@ -137,7 +137,7 @@ def test_profile_shows_name_since_and_latest_published_comments_but_no_email(cli
     assert response.status_code == 200
     assert "Anna Meier" in html
     # "registriert" once the de-CH catalog has the msgid "registered {{ since }}".
-    assert "registriert Juni 2016" in html or "registered Juni 2016" in html
+    assert "registriert Juni 2016" in html
     english = client.get("/en" + reverse("accounts:profile", args=[reader.pk])).content.decode()
     assert "registered June 2016" in english
     assert "Ein sichtbarer Kommentar" in html
@@ -154,7 +154,7 @@ def test_profile_in_french_formats_the_month_in_french(client, home):
     assert "juin 2016" in html
 
 
-def test_profile_lists_comments_in_a_fixed_number_of_queries(client, home, django_assert_max_num_queries):
+def test_profile_lists_comments_in_a_fixed_number_of_queries(client, home, django_assert_num_queries):
     reader = ReaderFactory()
     section = SectionPageFactory(parent=home)
     articles = [ArticlePageFactory(parent=section) for _ in range(3)]
@@ -167,7 +167,8 @@ def test_profile_lists_comments_in_a_fixed_number_of_queries(client, home, djang
         )
     client.get(reverse("accounts:profile", args=[reader.pk]))  # warm the site caches
 
-    with django_assert_max_num_queries(4):
+    # The reader's account, then their latest comments with their articles (the site is cached).
+    with django_assert_num_queries(2):
         response = client.get(reverse("accounts:profile", args=[reader.pk]))
 
     html = response.content.decode()

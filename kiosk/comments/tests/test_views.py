@@ -2,7 +2,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,7 +34,7 @@ def test_anonymous_page_shows_count_top_three_and_window(client, article, reader
     assert re.search(r"registriert \w+ \d{4}", html)
     assert "Kommentieren ist bis" in html
     assert 'name="csrfmiddlewaretoken"' not in html
-    assert response["Cache-Control"].startswith("public") or "public" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"].split(", ")
 
 
 def test_logged_in_page_is_private_and_shows_own_pending_comment(client, article, reader):
@@ -71,7 +73,7 @@ def test_post_without_javascript_redirects_to_the_pending_comment(client, articl
     assert response.status_code == 302
     assert response["Location"] == f"{article.url}#comment-{comment.pk}"
     page = client.get(article.url).content.decode()
-    assert "Dein Kommentar wartet auf Freigabe" in page or "wartet auf Freigabe" in page
+    assert "Dein Kommentar wartet auf Freigabe" in page
 
 
 @override_settings(KIOSK_COMMENT_MAX_LENGTH=20)
@@ -173,16 +175,14 @@ def test_bad_thread_page_numbers_show_a_page_not_an_error(client, article, bad):
     assert client.get(f"{article.url}?page={bad}").status_code == 200
 
 
-def _article_queries(client, article, django_assert_max_num_queries, limit):
-    with django_assert_max_num_queries(limit) as captured:
+def _article_queries(client, article) -> int:
+    with CaptureQueriesContext(connection) as captured:
         assert client.get(article.url).status_code == 200
     return len(captured.captured_queries)
 
 
 @override_settings(KIOSK_PAGE_CACHE_ENABLED=False)
-def test_query_count_does_not_grow_with_1000_comments(
-    client, article, section, reader, django_assert_max_num_queries
-):
+def test_query_count_does_not_grow_with_1000_comments(client, article, section, reader):
     from kiosk.news.tests.factories import ArticlePageFactory
 
     small = ArticlePageFactory(parent=section, published_at=timezone.now() - timedelta(hours=1))
@@ -192,13 +192,11 @@ def test_query_count_does_not_grow_with_1000_comments(
     client.force_login(reader)
     for page in (small, article, small, article):  # warm the fragment and routing caches
         client.get(page.url)
-    few = _article_queries(client, small, django_assert_max_num_queries, 30)
-    lots = _article_queries(client, article, django_assert_max_num_queries, 30)
-    assert lots == few
+    # Exact, so that a new query per page view shows: logged in, the session and the user, the
+    # page, the debate (count, most liked, thread with replies) and the reader's part of it.
+    assert _article_queries(client, small) == _article_queries(client, article) == 10
     client.logout()
-    assert _article_queries(client, article, django_assert_max_num_queries, 12) == _article_queries(
-        client, small, django_assert_max_num_queries, 12
-    )
+    assert _article_queries(client, small) == _article_queries(client, article) == 5
 
 
 def test_approving_purges_the_cached_page_for_anonymous_readers(

@@ -317,7 +317,7 @@ def test_article_metadata_costs_at_most_one_query(client, tree, newsroom):
             article, request=request, publisher=newsroom, authors=authors, tags=tags, section=section
         )
 
-    assert len(queries) <= 1
+    assert len(queries) == 1
     assert len(result.images) == 3
 
 

@@ -1,3 +1,5 @@
+"""The page tree and readers that tests across the apps share: a front page, a section, articles, readers."""
+
 from datetime import timedelta
 
 import pytest
@@ -8,8 +10,14 @@ from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory, m
 
 
 @pytest.fixture
-def section(db):
-    return SectionPageFactory(parent=make_home(), title="Schweiz", slug="schweiz")
+def home(db):
+    """A Wagtail site, so pages and mails know the newsroom's name."""
+    return make_home()
+
+
+@pytest.fixture
+def section(home):
+    return SectionPageFactory(parent=home, title="Schweiz", slug="schweiz")
 
 
 @pytest.fixture
