@@ -178,7 +178,11 @@ def comment_withdraw(*, comment: Comment, author) -> None:
 
 
 @transaction.atomic
-def comment_approve(*, comment: Comment, moderator, now: datetime | None = None) -> Comment:
+def comment_approve(
+    *, comment: Comment, moderator, now: datetime | None = None, notify: bool = True
+) -> Comment:
+    """Publish a comment. ``notify=False`` for a decision its author already knows of (the demo's
+    history): no e-mail, no notice on the site."""
     now = now or timezone.now()
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_withdrawn:
@@ -189,10 +193,11 @@ def comment_approve(*, comment: Comment, moderator, now: datetime | None = None)
     comment.published_at = comment.published_at or now
     comment.moderated_at, comment.moderated_by = now, moderator
     comment.rejection_reason, comment.rejection_note = "", ""
-    comment.decision_seen = False
+    comment.decision_seen = not notify
     comment.save()
     purge_article(comment.article_id)
-    notify_author(comment)
+    if notify:
+        notify_author(comment)
     return comment
 
 
