@@ -20,6 +20,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The demo's logins as the README lists them (kiosk.demo's tests check they agree; nothing
+# outside kiosk.demo imports it).
+READER_DOMAIN = "leser.kiosk.example"
+READER_PASSWORD = "kiosk-demo"
+MODERATOR_USERNAME = "moderation"
+EDITOR_USERNAME = "redaktion"
 CHROMIUM = os.environ.get("KIOSK_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "var" / "screenshots"
 CHROMIUM_ARGS = [
@@ -94,7 +100,15 @@ def demo_server(demo_workdir):
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "load_demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    # Loaded as in development, so the demo's logins have their documented password;
+    # the server then runs production-like, without the demo app.
+    subprocess.run(
+        [*manage, "load_demo"],
+        env={**env, "DJANGO_DEBUG": "true"},
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(

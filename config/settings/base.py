@@ -64,6 +64,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
 ]
+# The demo newsroom (manage.py load_demo) is installed only where it is wanted: in
+# development by default, never in production unless asked for.
+KIOSK_DEMO = env.bool("KIOSK_DEMO", default=DEBUG)
+if KIOSK_DEMO:
+    INSTALLED_APPS.append("kiosk.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -3,8 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.browser import screenshot
-from kiosk.newsroom.demo.debate import READER_DOMAIN, READER_PASSWORD
+from kiosk.browser import READER_DOMAIN, READER_PASSWORD, screenshot
 
 from .images import photo_bytes
 

@@ -8,8 +8,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
-from kiosk.browser import screenshot
-from kiosk.newsroom.demo.debate import READER_DOMAIN, READER_PASSWORD
+from kiosk.browser import READER_DOMAIN, READER_PASSWORD, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -18,8 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.browser import screenshot
-from kiosk.newsroom.demo.debate import MODERATOR_USERNAME, READER_DOMAIN, READER_PASSWORD
+from kiosk.browser import MODERATOR_USERNAME, READER_DOMAIN, READER_PASSWORD, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -1,28 +1,45 @@
-"""manage.py load_demo: the demo newsroom is complete, Swiss German, and loaded only once."""
+"""manage.py load_demo: the demo newsroom is complete and exact, loaded once, and never harms a newsroom.
+
+The demo is loaded once for the class below (painting its pictures is the
+slow part); each test starts from it as loaded and is rolled back.
+"""
 
 import json
-import re
 from datetime import timedelta
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
+from django.db.models import Count, F
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from kiosk.comments.models import Comment, Like, Report
+from kiosk.comments.tests.factories import CommenterFactory, CommentFactory
+from kiosk.demo import content, debate, selectors
+from kiosk.demo.checks import demo_installed_in_production
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
 from kiosk.news.models import ArticlePage, HomePage, Partner, SectionPage
 from kiosk.news.selectors import next_story, related_articles
-from kiosk.newsroom.demo import content
-from kiosk.newsroom.demo.loader import body_blocks
+from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory
 from kiosk.newsroom.models import NewsroomSettings
 
 REFERENCE_URL = "/wissen/raumfahrt/kleinsatellit-sendet-erste-bilder/"
 SHARP_S = "\N{LATIN SMALL LETTER SHARP S}"  # Swiss Standard German writes "ss"
+
+
+def load_demo(*args, **options) -> str:
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out, **options)
+    return out.getvalue()
 
 
 def block_types(article: ArticlePage) -> list[str]:
@@ -30,7 +47,7 @@ def block_types(article: ArticlePage) -> list[str]:
 
 
 def assert_newsroom(now) -> None:
-    home = HomePage.objects.get()
+    home = selectors.demo_home()
     site = Site.objects.get(is_default_site=True)
     assert site.root_page_id == home.pk
     assert site.site_name == "Kiosk"
@@ -106,74 +123,195 @@ def assert_no_sharp_s() -> None:
         assert all(SHARP_S not in slide.title + slide.caption for slide in gallery.items.all())
 
 
+def counts() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "images": KioskImage.objects.count(),
+        "galleries": Gallery.objects.count(),
+        "comments": Comment.objects.count(),
+        "likes": Like.objects.count(),
+        "accounts": get_user_model().objects.count(),
+    }
+
+
+def assert_counts_exact() -> None:
+    """Every like and report count is the number of its rows."""
+    wrong = Comment.objects.annotate(
+        n_likes=Count("likes", distinct=True), n_reports=Count("reports", distinct=True)
+    )
+    assert not wrong.exclude(like_count=F("n_likes")).exists()
+    assert not wrong.exclude(report_count=F("n_reports")).exists()
+
+
+class TestLoadedDemo(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.now = timezone.now()
+        with override_settings(DEBUG=True), cls.captureOnCommitCallbacks(execute=True):
+            cls.output = load_demo()
+        cls.mails = len(mail.outbox)
+        cls.counts = counts()
+
+    def test_the_newsroom_is_complete(self):
+        assert "redaktion / kiosk-demo" in self.output
+        assert_newsroom(self.now)
+        assert_reference_article(self.now)
+        assert_no_sharp_s()
+        response = self.client.get(REFERENCE_URL)
+        assert response.status_code == 200
+        assert "Studentischer Kleinsatellit sendet erste Bilder" in response.content.decode()
+
+    def test_the_debate_went_through_the_comment_services_and_every_count_is_exact(self):
+        reference = ArticlePage.objects.get(slug=content.REFERENCE_SLUG)
+        on_reference = Comment.objects.for_article(reference)
+        assert on_reference.published().count() == 28
+        assert on_reference.pending().count() == 3
+        closed = Comment.objects.exclude(article=reference)
+        assert closed.count() == closed.published().count() == 2 * len(debate.CLOSED)
+        assert_counts_exact()
+        assert Like.objects.count() == sum(r.likes for r in debate.SHOWCASE) + 2 * sum(
+            r.likes for r in debate.CLOSED
+        )
+        assert not Report.objects.exists()
+        # One level of replies, as comment_submit keeps it: the answer to a reply joins its thread.
+        assert not Comment.objects.filter(parent__parent__isnull=False).exists()
+        thanks = on_reference.get(text__startswith="Danke für die Antwort")
+        assert thanks.parent.text.startswith("Gibt es die Bilder")
+        # Reviewed before anyone answered, by the demo's moderator, and known to the authors long ago.
+        moderator = get_user_model().objects.get(username=debate.MODERATOR_USERNAME)
+        published = Comment.objects.published()
+        assert not published.exclude(moderated_by=moderator).exists()
+        assert not published.filter(replies__created_at__lte=F("published_at")).exists()
+        assert not published.filter(decision_seen=False).exists()
+        assert all(c.created_at < c.published_at <= self.now for c in published)
+        assert self.mails == 0
+        assert not Comment.objects.filter(created_at__gt=self.now).exists()
+
+    def test_loading_again_changes_nothing(self):
+        with override_settings(DEBUG=True), CaptureQueriesContext(connection) as queries:
+            output = load_demo()
+        assert "already loaded" in output
+        assert len(queries) == 1
+        assert counts() == self.counts
+
+    def test_reset_leaves_another_front_page_and_its_children_alone(self):
+        other = Page.get_first_root_node().add_child(instance=HomePage(title="Seeländer Bote", slug="bote"))
+        section = SectionPageFactory(parent=other, title="Biel", slug="biel")
+        article = ArticlePageFactory(parent=section, slug="neue-bruecke")
+        reader = CommenterFactory(email="leserin@bote.example")
+        comment = CommentFactory(article=article, author=reader)
+        own_site = Site.objects.create(hostname="bote.example", root_page=other, site_name="Bote")
+
+        with (
+            override_settings(DEBUG=True),
+            pytest.raises(CommandError, match="outside the demo's front page"),
+        ):
+            load_demo("--reset", "--no-input")
+        assert selectors.demo_home() is not None
+
+        with override_settings(DEBUG=True):
+            output = load_demo("--reset", "--no-input", "--force")
+        assert "does not load again" in output
+        assert selectors.demo_home() is None
+        assert not selectors.demo_users().exists()
+        assert not selectors.demo_images().exists()
+        assert not Partner.objects.exists()
+        # The other newsroom, whole.
+        assert list(Page.objects.descendant_of(other, inclusive=True).specific()) == [other, section, article]
+        assert Comment.objects.get() == comment
+        assert get_user_model().objects.get() == reader
+        assert Site.objects.get() == own_site
+
+    def test_reset_refuses_where_editors_added_to_the_demo_and_then_reloads_when_forced(self):
+        section = SectionPage.objects.get(slug="raumfahrt")
+        added = ArticlePageFactory(parent=section, slug="eine-eigene-meldung")
+        reader = CommenterFactory(email="leserin@example.org")
+        CommentFactory(article=ArticlePage.objects.get(slug=content.REFERENCE_SLUG), author=reader)
+
+        with override_settings(DEBUG=True), pytest.raises(CommandError) as refused:
+            load_demo("--reset", "--no-input")
+        assert "1 page(s) below the demo's front page" in str(refused.value)
+        assert "1 comment(s) on demo articles" in str(refused.value)
+        assert ArticlePage.objects.filter(pk=added.pk).exists()
+
+        with override_settings(DEBUG=True):
+            output = load_demo("--reset", "--no-input", "--force")
+        assert "Demo newsroom loaded" in output
+        assert not ArticlePage.objects.filter(pk=added.pk).exists()
+        assert get_user_model().objects.filter(pk=reader.pk).exists()  # not the demo's: it stays
+        assert {k: v for k, v in counts().items() if k != "accounts"} == {
+            k: v for k, v in self.counts.items() if k != "accounts"
+        }
+        assert counts()["accounts"] == self.counts["accounts"] + 1
+        assert_counts_exact()
+
+    def test_reset_asks_first(self):
+        with (
+            override_settings(DEBUG=True),
+            mock.patch("builtins.input", return_value="nein") as asked,
+            pytest.raises(CommandError, match="nothing was deleted"),
+        ):
+            load_demo("--reset")
+        assert "27 articles and 41 comments" in asked.call_args.args[0]
+        assert counts() == self.counts
+
+
 @pytest.mark.django_db
-def test_load_demo_builds_the_newsroom_once(client):
-    # One test: loading paints some forty pictures, which is worth doing only once.
-    now = timezone.now()
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "redaktion / kiosk-demo" in out.getvalue()
-
-    assert_newsroom(now)
-    assert_reference_article(now)
-    assert_no_sharp_s()
-
-    response = client.get(REFERENCE_URL)
-    assert response.status_code == 200
-    assert "Studentischer Kleinsatellit sendet erste Bilder" in response.content.decode()
-
-    counts = (ArticlePage.objects.count(), KioskImage.objects.count(), Gallery.objects.count())
-    again = StringIO()
-    with CaptureQueriesContext(connection) as queries:
-        call_command("load_demo", stdout=again)
-    assert "already loaded" in again.getvalue()
-    assert len(queries) <= 2
-    assert (ArticlePage.objects.count(), KioskImage.objects.count(), Gallery.objects.count()) == counts
+def test_refuses_with_debug_off_and_says_what_would_happen(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError) as refused:
+        load_demo()
+    message = str(refused.value)
+    assert "DEBUG is off" in message
+    assert "--force" in message
+    assert "no demo account gets a usable password" in message
+    assert not HomePage.objects.exists()
+    assert not get_user_model().objects.exists()
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        load_demo("--reset", "--no-input")
 
 
-def test_body_markup_becomes_blocks():
-    markup = """
-        Erster Absatz.
-
-        Zweiter Absatz mit <Zeichen> & mehr.
-
-        ## Ein Zwischentitel
-
-        > Ein Zitat. | Eine Person
-
-        [galerie:g]
-    """
-    blocks = body_blocks(markup, pictures={}, galleries={"g": "the gallery"})
-
-    assert [kind for kind, _value in blocks] == ["paragraph", "subheading", "quote", "gallery"]
-    assert blocks[0][1].source == "<p>Erster Absatz.</p><p>Zweiter Absatz mit &lt;Zeichen&gt; &amp; mehr.</p>"
-    assert blocks[2][1] == {"text": "Ein Zitat.", "attribution": "Eine Person"}
+@pytest.mark.django_db
+def test_forced_with_debug_off_no_demo_account_has_a_usable_password(settings):
+    settings.DEBUG = False
+    output = load_demo("--force")
+    assert "kiosk-demo" not in output
+    assert "changepassword redaktion" in output
+    accounts = list(selectors.demo_users())
+    assert len(accounts) == len(selectors.demo_usernames())
+    assert not any(account.has_usable_password() for account in accounts)
+    assert not any(account.check_password(debate.READER_PASSWORD) for account in accounts)
+    editor = get_user_model().objects.get(username=content.EDITOR_USERNAME)
+    assert editor.is_superuser  # the demo's editor, who logs in once someone gives them a password
 
 
-def test_every_article_body_is_a_real_text():
-    for article in content.ARTICLES:
-        chunks = [chunk.strip() for chunk in article.body.split("\n\n") if chunk.strip()]
-        words = sum(len(chunk.split()) for chunk in chunks if not chunk.startswith("["))
-        paragraphs = [chunk for chunk in chunks if not chunk.startswith(("[", "## ", "> "))]
-        subheadings = [chunk for chunk in chunks if chunk.startswith("## ")]
-        assert 150 <= words <= 350, article.slug
-        assert 3 <= len(paragraphs) <= 6, article.slug
-        assert 1 <= len(subheadings) <= 2, article.slug
-        assert 2 <= len(article.tags) <= 4, article.slug
-        assert 1 <= len(article.authors) <= 3, article.slug
-        assert article.kicker, article.slug
-        assert len(re.findall(r"[.!?]»?(?:\s|$)", article.lead)) == 2, article.slug
+@pytest.mark.django_db
+def test_takes_over_no_account(settings):
+    settings.DEBUG = True
+    editor = get_user_model().objects.create_user(
+        username="redaktion", email="chef@zeitung.example", password="ihr-eigenes-passwort"
+    )
+    with pytest.raises(CommandError, match="«redaktion» is not the demo's"):
+        load_demo()
+    editor.refresh_from_db()
+    assert editor.check_password("ihr-eigenes-passwort")
+    assert not editor.is_superuser
+    assert not HomePage.objects.exists()
+    assert not KioskImage.objects.exists()
 
 
-def test_the_reference_story_has_four_older_siblings_to_relate_to():
-    reference = next(a for a in content.ARTICLES if a.slug == content.REFERENCE_SLUG)
-    siblings = [
-        a
-        for a in content.ARTICLES
-        if a.section == reference.section and a is not reference and set(a.tags) & set(reference.tags)
-    ]
-    assert len(siblings) >= 4
-    assert all(a.age > reference.age for a in siblings)
-    assert all(a.age < timedelta(weeks=3) for a in content.ARTICLES)
-    assert content.GALLERIES["ref"].credit_line == "Alle Bilder: Hochschule Seeland"
-    assert len(content.GALLERIES["ref"].slides) == 8
+@pytest.mark.django_db
+def test_does_not_load_beside_a_newsroom_of_its_own(settings):
+    settings.DEBUG = True
+    home = Page.get_first_root_node().add_child(instance=HomePage(title="Bote", slug="bote"))
+    output = load_demo()
+    assert "newsroom of its own" in output
+    assert list(HomePage.objects.all()) == [home]
+    assert not get_user_model().objects.exists()
+
+
+def test_check_deploy_warns_when_the_demo_is_installed_with_debug_off(settings):
+    settings.DEBUG = False
+    assert [w.id for w in demo_installed_in_production(None)] == ["kiosk.demo.W001"]
+    settings.DEBUG = True
+    assert demo_installed_in_production(None) == []

@@ -15,12 +15,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from kiosk.newsroom.demo.debate import READER_DOMAIN, READER_PASSWORD
+from kiosk.browser import EDITOR_USERNAME, READER_DOMAIN, READER_PASSWORD
 
 pytestmark = pytest.mark.browser
 
 ARTICLE = "/wissen/raumfahrt/kleinsatellit-sendet-erste-bilder/"
-EDITOR_USERNAME = "redaktion"
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
