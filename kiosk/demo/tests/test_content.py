@@ -3,10 +3,12 @@
 import re
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from kiosk import browser
 from kiosk.demo import content, debate
+from kiosk.demo.content import read_article
 from kiosk.demo.services import _decided_at, body_blocks
 
 
@@ -87,3 +89,32 @@ def test_the_browser_tests_log_in_with_the_demo_logins():
     assert browser.READER_PASSWORD == debate.READER_PASSWORD == content.EDITOR_PASSWORD
     assert browser.MODERATOR_USERNAME == debate.MODERATOR_USERNAME
     assert browser.EDITOR_USERNAME == content.EDITOR_USERNAME
+
+
+def test_every_article_file_is_in_a_demo_section():
+    sections = set()
+
+    def collect(specs, prefix=""):
+        for spec in specs:
+            sections.add(prefix + spec.slug)
+            collect(spec.children, f"{prefix}{spec.slug}/")
+
+    collect(content.SECTIONS)
+    assert {article.section for article in content.ARTICLES} <= sections
+    assert len({article.slug for article in content.ARTICLES}) == len(content.ARTICLES) == 27
+    assert len({article.age for article in content.ARTICLES}) == len(content.ARTICLES)
+
+
+def test_an_article_file_with_a_misspelt_field_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(content, "ARTICLES_DIR", tmp_path)
+    path = tmp_path / "sport" / "ein-lauf.md"
+    path.parent.mkdir()
+    path.write_text('+++\ntitle = "T"\nlead = "L."\nage_hours = 2\nkiker = "K"\n+++\n\nText.\n')
+    with pytest.raises(TypeError, match="kiker"):
+        read_article(path)
+    path.write_text(
+        '+++\ntitle = "T"\nlead = "L."\nage_hours = 2\nupdated_after_minutes = 40\n+++\n\nText.\n'
+    )
+    article = read_article(path)
+    assert (article.section, article.slug, article.body.strip()) == ("sport", "ein-lauf", "Text.")
+    assert (article.age, article.updated_after) == (timedelta(hours=2), timedelta(minutes=40))
