@@ -22,6 +22,12 @@ def _still_rate_limit_windows(monkeypatch):
     monkeypatch.setattr(ratelimits, "clock", lambda: 1_800_000_000.0)
 
 
+@pytest.fixture(autouse=True)
+def _mail_through_tasks(settings):
+    """Mail goes through the task queue as in production; Django's test setup had put locmem in its place."""
+    settings.EMAIL_BACKEND = "kiosk.background.mail.TaskEmailBackend"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _test_media():
     yield

@@ -8,6 +8,7 @@ DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -33,6 +34,8 @@ INSTALLED_APPS = [
     "kiosk.pagecache",
     "kiosk.comments",
     "kiosk.security",
+    "kiosk.background",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -216,7 +219,6 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English"), ("fr",
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "xlsx"]
 TAGGIT_CASE_INSENSITIVE = True
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Purging: Kiosk's own page cache always, plus a shared HTTP cache in front
 # (Varnish, nginx) when KIOSK_FRONTEND_CACHE_URL is set.
@@ -234,11 +236,59 @@ if env("KIOSK_FRONTEND_CACHE_URL", default=""):
 KIOSK_PAGE_CACHE_SECONDS = env.int("KIOSK_PAGE_CACHE_SECONDS", default=300)
 KIOSK_PAGE_CACHE_ENABLED = env.bool("KIOSK_PAGE_CACHE_ENABLED", default=True)
 
+# Background tasks through the django.tasks API (the django-tasks backport; Wagtail's
+# purges and reference-index updates are tasks too). KIOSK_TASKS picks the backend:
+#   db         the embedded default: rows in the database, run by `manage.py worker`
+#              (django-tasks-db's db_worker), which `make run` starts beside the server;
+#   rq         at scale: RQ queues in Redis (REDIS_URL), run by `manage.py worker` on each
+#              worker machine (an RQ worker with its scheduler, for deferred retries);
+#   immediate  run inside the process that enqueues them (tests, one-off scripts).
+KIOSK_TASKS = env("KIOSK_TASKS", default="db")
+if KIOSK_TASKS == "db":
+    TASKS = {
+        "default": {
+            "BACKEND": "kiosk.background.backends.DatabaseBackend",
+            "OPTIONS": {
+                # A purge empties the page cache; while that cache lives in each process's
+                # memory it must run in the process that enqueued it, not in the worker.
+                "in_process": (
+                    ["wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"]
+                    if CACHES["default"]["BACKEND"].endswith("LocMemCache")
+                    else []
+                ),
+            },
+        }
+    }
+elif KIOSK_TASKS == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("KIOSK_TASKS=rq needs REDIS_URL")
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif KIOSK_TASKS == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(f"KIOSK_TASKS must be db, rq or immediate, not {KIOSK_TASKS!r}")
+# What the clock (`manage.py clock`, `manage.py worker --with-clock`) enqueues, every so many seconds.
+KIOSK_PERIODIC_TASKS = {
+    # Wagtail's scheduled publishing and expiry ("go live at", "expire at").
+    "kiosk.news.tasks.publish_scheduled": 60,
+    "kiosk.background.tasks.prune_task_results": 60 * 60,
+}
+# Successful task results are forgotten after this many days; failed ones stay until staff act.
+KIOSK_TASK_RESULTS_DAYS = env.int("KIOSK_TASK_RESULTS_DAYS", default=14)
+# A task "running" longer than this is listed with the failed ones: its worker probably died.
+KIOSK_TASK_STUCK_MINUTES = env.int("KIOSK_TASK_STUCK_MINUTES", default=30)
+
 # Production sends by SMTP: EMAIL_URL=smtp+tls://user:password@mail.example:587
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Every mail is rendered where it is sent and delivered by a task (kiosk.background.mail),
+# through the backend chosen above, retried a few times when the mail server is away.
+KIOSK_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "kiosk.background.mail.TaskEmailBackend"
 EMAIL_FILE_PATH = env("KIOSK_EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="redaktion@kiosk.example")
 

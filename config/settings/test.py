@@ -5,7 +5,11 @@ import tempfile
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mails still pass through the task queue (conftest.py puts TaskEmailBackend back after
+# Django's test setup), and are delivered to Django's test outbox.
+KIOSK_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run where they are enqueued, so a test sees their effect at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test process gets its own media folder, so parallel runs never clash.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kiosk-test-media-")
 LOGGING["root"]["level"] = "ERROR"

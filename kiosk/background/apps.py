@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BackgroundConfig(AppConfig):
+    name = "kiosk.background"
+    verbose_name = _("Background tasks")
+
+    def ready(self) -> None:
+        from . import failures  # noqa: F401  (logs every failed task at ERROR)
