@@ -109,3 +109,25 @@ def picture_for(image: KioskImage, role_name: str) -> Picture | None:
         height=default.height,
         sizes=role.sizes,
     )
+
+
+def create_renditions(uses: Iterable[tuple[KioskImage | None, str]]) -> int:
+    """Make every rendition these (image, role) uses need now; the number of renditions they have.
+
+    For a task after publishing: a reader's first view then finds them made.
+    Existing renditions are left alone, and one made by a reader at the same
+    moment is not made twice (Wagtail creates renditions conflict-free).
+    """
+    images: dict[int, KioskImage] = {}
+    specs: dict[int, set[str]] = defaultdict(set)
+    for image, role in uses:
+        if image is not None:
+            images[image.pk] = image
+            specs[image.pk].update(ROLES[role].specs)
+    made = 0
+    for image_id, image in images.items():
+        try:
+            made += len(image.get_renditions(*sorted(specs[image_id])))
+        except (SourceImageIOError, OSError, ValueError):
+            logger.warning("Image %s has no readable file; no renditions made.", image_id)
+    return made

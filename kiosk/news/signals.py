@@ -1,8 +1,11 @@
-"""Cache purging when what a page shows changes (no domain logic here)."""
+"""Cache purging and warming when what a page shows changes (no domain logic here)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
@@ -19,6 +22,7 @@ from kiosk.pagecache.fragments import bump_content_generation
 from .models import ArticlePage, Author, Partner, SectionPage
 from .navigation import forget_navigation
 from .routing import forget_restricted_paths
+from .tasks import warm_article_renditions
 
 SITE_WIDE_PATHS = ("sitemap.xml", "sitemap-news.xml")
 
@@ -97,3 +101,10 @@ def purge_pages_using(sender, instance, **kwargs):
     )
     pages = Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
     purge_urls_from_cache([url for page in pages for url in urls_showing(page)])
+
+
+@receiver(page_published, sender=ArticlePage)
+def warm_renditions(sender, instance, **kwargs):
+    """Renditions are a cache too: the worker makes them after publish, no reader waits for one."""
+    # Robust: the article is published whether or not its warm-up could be queued.
+    transaction.on_commit(partial(warm_article_renditions.enqueue, instance.pk), robust=True)
