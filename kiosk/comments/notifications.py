@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -12,8 +10,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from kiosk.newsroom.sites import absolute_url
-
-logger = logging.getLogger(__name__)
 
 
 def permalink(comment) -> str:
@@ -37,10 +33,9 @@ def notify_author(comment) -> None:
             }
             subject = render_to_string("comments/email/decision_subject.txt", context).strip()
             body = render_to_string("comments/email/decision_body.txt", context)
-        try:
-            send_mail(subject, body, None, [author.email])
-        except OSError:
-            # The decision stands and the site shows it; a mail server hiccup must not undo it.
-            logger.exception("could not e-mail the decision on comment %s", comment.pk)
+        # Queued for the task worker (kiosk.background.mail), which retries when the mail server is away.
+        send_mail(subject, body, None, [author.email])
 
-    transaction.on_commit(send)
+    # Only a committed decision is mailed. Robust: the decision stands and the site shows it
+    # even if the mail could not be queued (Django logs that at ERROR).
+    transaction.on_commit(send, robust=True)
