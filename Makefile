@@ -17,15 +17,16 @@ $(STAMP): requirements/dev.txt
 
 install: $(STAMP)
 
-# Installs, migrates, loads the demo newsroom (once) and serves it. With KIOSK_DEMO=false
-# (the demo app not installed) it serves the database as it is.
+# Installs, migrates, loads the demo newsroom (once) and serves it with its task worker.
+# With KIOSK_DEMO=false (the demo app not installed) it serves the database as it is.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	if $(BIN)/python manage.py help load_demo >/dev/null 2>&1; then $(BIN)/python manage.py load_demo; fi
 	@echo "Kiosk at http://$(HOST):$(PORT)/  admin at http://$(HOST):$(PORT)/admin/ (redaktion / kiosk-demo)"
-	@# Scheduled articles go live within a minute: publish_scheduled runs beside the server.
+	@# The task worker runs beside the server: mails, renditions, and (its clock) scheduled
+	@# publishing every minute. Ctrl-C stops both.
 	trap 'kill 0' EXIT; \
-	( while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null 2>&1; done ) & \
+	$(BIN)/python manage.py worker --with-clock -v0 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Deletes the demo newsroom (only what the demo created) and loads it afresh.

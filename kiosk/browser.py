@@ -1,8 +1,8 @@
 """Pytest fixtures for browser tests: the demo newsroom on a real server, driven in Chromium.
 
-The server is a separate process with its own SQLite file, loaded once per
-test session with ``manage.py load_demo``: the browser sees exactly what a
-reader of ``make run`` sees, over real HTTP.
+The server and its task worker are separate processes with their own SQLite
+file, loaded once per test session with ``manage.py load_demo``: the browser
+sees exactly what a reader of ``make run`` sees, over real HTTP.
 """
 
 from __future__ import annotations
@@ -118,14 +118,26 @@ def demo_server(demo_workdir):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # As `make run`: the task worker and its clock beside the server (mails, renditions, scheduled publishing).
+    worker_log = open(workdir / "worker.log", "w")  # noqa: SIM115 (closed below)
+    worker = subprocess.Popen(
+        [*manage, "worker", "--with-clock", "--no-reload", "--interval", "0.2"],
+        env=env,
+        cwd=ROOT,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base_url + "/", server, workdir / "server.log")
         yield base_url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, worker):
+            process.terminate()
+        for process in (server, worker):
+            process.wait(timeout=10)
         log.close()
+        worker_log.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,67 @@
+"""The real thing: `manage.py worker` as its own process, against a SQLite file, delivering a queued mail."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+pytestmark = pytest.mark.process
+
+
+def test_the_worker_process_delivers_a_mail_the_server_queued(tmp_path):
+    database = tmp_path / "db.sqlite3"
+    mail_dir = tmp_path / "mail"
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "KIOSK_TASKS", "EMAIL_URL")},
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "KIOSK_EMAIL_FILE_PATH": str(mail_dir),
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    # The worker needs only the task table: migrating just that app keeps the test to seconds.
+    subprocess.run([*manage, "migrate", "django_tasks_database", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            *manage,
+            "shell",
+            "-c",
+            "from django.core.mail import send_mail; send_mail('Betreff', 'Vom Worker', None, ['a@example.ch'])",
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    assert not mail_dir.exists()  # queued, not sent
+    with sqlite3.connect(database) as db:
+        assert db.execute("select status from django_tasks_database_dbtaskresult").fetchall() == [("READY",)]
+
+    worker = subprocess.Popen(
+        [*manage, "worker", "--no-reload", "--interval", "0.1"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not list(mail_dir.glob("*.log")) and time.monotonic() < deadline and worker.poll() is None:
+            time.sleep(0.1)
+        (sent,) = mail_dir.glob("*.log")
+        assert "Vom Worker" in sent.read_text()
+        with sqlite3.connect(database) as db:
+            assert db.execute("select status from django_tasks_database_dbtaskresult").fetchall() == [
+                ("SUCCESSFUL",)
+            ]
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        output, _ = worker.communicate(timeout=15)
+    assert worker.returncode == 0, output  # a graceful stop
