@@ -1,5 +1,7 @@
 """Module-level tasks and backends for the tests (tasks must be module-level functions)."""
 
+from unittest import mock
+
 from django.core.mail.backends.base import BaseEmailBackend
 from django_tasks import task
 from django_tasks_db.management.commands.db_worker import Worker
@@ -25,8 +27,17 @@ def noop() -> str:
 
 
 def run_database_tasks() -> None:
-    """What `manage.py worker` does with the database backend, in this process, until no task is ready."""
-    Worker(
+    """What `manage.py worker` does with the database backend, in this process, until no task is ready.
+
+    The worker closes old connections between tasks; inside a test's transaction
+    that would close the test's own connection (PostgreSQL), so here it does not.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _worker().run()
+
+
+def _worker() -> Worker:
+    return Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -35,4 +46,4 @@ def run_database_tasks() -> None:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )

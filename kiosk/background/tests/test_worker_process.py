@@ -15,6 +15,11 @@ ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.process
 
 
+def status(database: Path) -> list[tuple[str]]:
+    with sqlite3.connect(database) as db:
+        return db.execute("select status from django_tasks_database_dbtaskresult").fetchall()
+
+
 def test_the_worker_process_delivers_a_mail_the_server_queued(tmp_path):
     database = tmp_path / "db.sqlite3"
     mail_dir = tmp_path / "mail"
@@ -40,8 +45,7 @@ def test_the_worker_process_delivers_a_mail_the_server_queued(tmp_path):
         check=True,
     )
     assert not mail_dir.exists()  # queued, not sent
-    with sqlite3.connect(database) as db:
-        assert db.execute("select status from django_tasks_database_dbtaskresult").fetchall() == [("READY",)]
+    assert status(database) == [("READY",)]
 
     worker = subprocess.Popen(
         [*manage, "worker", "--no-reload", "--interval", "0.1"],
@@ -53,14 +57,11 @@ def test_the_worker_process_delivers_a_mail_the_server_queued(tmp_path):
     )
     try:
         deadline = time.monotonic() + 30
-        while not list(mail_dir.glob("*.log")) and time.monotonic() < deadline and worker.poll() is None:
+        while status(database) != [("SUCCESSFUL",)] and time.monotonic() < deadline and worker.poll() is None:
             time.sleep(0.1)
+        assert status(database) == [("SUCCESSFUL",)]
         (sent,) = mail_dir.glob("*.log")
         assert "Vom Worker" in sent.read_text()
-        with sqlite3.connect(database) as db:
-            assert db.execute("select status from django_tasks_database_dbtaskresult").fetchall() == [
-                ("SUCCESSFUL",)
-            ]
     finally:
         worker.send_signal(signal.SIGTERM)
         output, _ = worker.communicate(timeout=15)
