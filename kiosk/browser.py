@@ -102,9 +102,10 @@ def demo_server(demo_workdir):
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     # Loaded as in development, so the demo's logins have their documented password;
     # the server then runs production-like, without the demo app.
+    # Its tasks (index updates, renditions) run as it loads, so the tests start with an empty queue.
     subprocess.run(
         [*manage, "load_demo"],
-        env={**env, "DJANGO_DEBUG": "true"},
+        env={**env, "DJANGO_DEBUG": "true", "KIOSK_TASKS": "immediate"},
         check=True,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

@@ -18,7 +18,7 @@ import logging
 from django.core.mail.backends.base import BaseEmailBackend
 
 from .envelopes import seal
-from .tasks import send_email
+from .tasks import send_email, urgent
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class TaskEmailBackend(BaseEmailBackend):
             if not message.recipients():
                 continue
             try:
-                send_email.enqueue(seal(message))
+                urgent(send_email).enqueue(seal(message))
             except Exception:
                 if not self.fail_silently:
                     raise

@@ -19,6 +19,13 @@ logger = logging.getLogger(__name__)
 
 # Seconds before the 2nd, 3rd and 4th attempt to deliver a mail; the 4th failure is final.
 MAIL_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
+# A reader waits for a verification link: mail goes before index updates and renditions.
+MAIL_PRIORITY = 50
+
+
+def urgent(task_: Task) -> Task:
+    """The task ahead of the others, where the backend orders by priority (the database; RQ does not)."""
+    return task_.using(priority=MAIL_PRIORITY) if task_.get_backend().supports_priority else task_
 
 
 def enqueue_later(task_: Task, seconds: int, *args, **kwargs) -> TaskResult:
@@ -44,7 +51,7 @@ def send_email(envelope: str, attempt: int = 1) -> str:
             logger.error("e-mail undelivered after %d attempts: %r", attempt, error)
             raise
         delay = MAIL_RETRY_DELAYS[attempt - 1]
-        enqueue_later(send_email, delay, envelope, attempt=attempt + 1)
+        enqueue_later(urgent(send_email), delay, envelope, attempt=attempt + 1)
         logger.warning("e-mail attempt %d failed (%r); trying again in %d s", attempt, error, delay)
         return f"attempt {attempt} failed ({error!r}); attempt {attempt + 1} queued"
     return "sent"

@@ -82,6 +82,7 @@ def test_with_the_database_backend_the_mail_waits_for_the_worker(settings):
     send_mail("Betreff", "https://kiosk.example/konto/bestaetigen/geheim/", None, ["a@example.ch"])
     row = DBTaskResult.objects.get()
     assert row.task_path == "kiosk.background.tasks.send_email"
+    assert row.priority == tasks.MAIL_PRIORITY  # before the index updates and renditions
     assert "geheim" not in str(row.args_kwargs)
     assert mail.outbox == []
 
@@ -119,6 +120,7 @@ def test_an_undelivered_mail_is_tried_again_later(settings, caplog):
 
     assert "attempt 2 queued" in outcome
     retry = DBTaskResult.objects.get()
+    assert retry.priority == tasks.MAIL_PRIORITY
     assert retry.args_kwargs == {"args": [envelope], "kwargs": {"attempt": 2}}
     delay = retry.run_after - timezone.now()
     assert timedelta(seconds=50) < delay <= timedelta(seconds=60)
