@@ -129,5 +129,5 @@ def test_an_action_on_a_gone_task_is_a_message_not_a_500(client, failed):
     failed.delete()
     response = client.post(url, {"action": "retry"}, follow=True)
     assert response.status_code == 200
-    assert "can no longer be retried" in response.content.decode()
+    assert "lässt sich nicht mehr wiederholen" in response.content.decode()
     assert client.post(url, {"action": "bogus"}).status_code == 302
