@@ -32,6 +32,8 @@ def _mail_through_tasks(settings):
 def _test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    if getattr(settings, "KIOSK_CACHE_DIR", None):
+        shutil.rmtree(settings.KIOSK_CACHE_DIR, ignore_errors=True)
 
 
 # Browser fixtures (demo_server, chromium, page) for tests marked `browser`.

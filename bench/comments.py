@@ -189,6 +189,7 @@ def server_env(database_url: str, workdir: Path, secret: str, extra: dict | None
         DJANGO_SECURE_COOKIES="false",
         DJANGO_LOG_LEVEL="CRITICAL",
         KIOSK_MEDIA_ROOT=str(workdir / "media"),
+        KIOSK_CACHE_DIR=str(workdir / "cache"),
         KIOSK_RATE_LIMITS_ENABLED="false",
         PYTHONPATH=str(ROOT),
     )

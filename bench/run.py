@@ -46,6 +46,7 @@ def setup_django(workdir: Path) -> Path:
         DJANGO_SETTINGS_MODULE="config.settings.base",
         DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
         KIOSK_MEDIA_ROOT=str(workdir / "media"),
+        KIOSK_CACHE_DIR=str(workdir / "cache"),
         DJANGO_DEBUG="false",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",

@@ -86,6 +86,7 @@ def demo_server(demo_workdir):
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "KIOSK_MEDIA_ROOT": str(workdir / "media"),
+        "KIOSK_CACHE_DIR": str(workdir / "cache"),
         # Production-like: real 404 pages, compressed static files.
         "DJANGO_DEBUG": "false",
         "DJANGO_SECURE_SSL_REDIRECT": "false",

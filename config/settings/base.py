@@ -1,8 +1,9 @@
 """Kiosk settings, read from the environment.
 
 Every value has a safe development default, so a fresh checkout runs with
-SQLite and local-memory caches. Production sets DJANGO_DEBUG=false,
-DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
+SQLite and a file cache under var/cache that every process shares.
+Production sets DJANGO_DEBUG=false, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
+DATABASE_URL and REDIS_URL.
 """
 
 from pathlib import Path
@@ -148,15 +149,19 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
+    # Shared by every process on the machine (server, scheduler, task worker), so
+    # a publish in one retires what the others cache: Django's file cache, tuned
+    # for this (kiosk.pagecache.filecache). `make clean` throws it away with var/.
+    KIOSK_CACHE_DIR = Path(env("KIOSK_CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "kiosk",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "kiosk.pagecache.filecache.FileCache",
+            "LOCATION": str(KIOSK_CACHE_DIR / "default"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "kiosk-renditions",
+            "BACKEND": "kiosk.pagecache.filecache.FileCache",
+            "LOCATION": str(KIOSK_CACHE_DIR / "renditions"),
             "TIMEOUT": 60 * 60 * 24,
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },

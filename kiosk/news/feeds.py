@@ -14,7 +14,7 @@ from wagtail.models import Site
 from kiosk.newsroom.formatting import NEWSROOM_TZ
 from kiosk.newsroom.sites import public_root_url
 
-from .models import ArticlePage
+from .models import ArticlePage, limit_lifetime_to_expiry
 
 FEED_LENGTH = 30
 
@@ -76,6 +76,12 @@ class ArticleFeed(Feed):
     def base_queryset(self):
         return ArticlePage.objects.for_listing().prefetch_related("authors", "tags")
 
+    def newest(self, page) -> list[ArticlePage]:
+        """The feed's articles; the cached feed lives no longer than the first of them."""
+        articles = list(self.base_queryset().descendant_of(page)[:FEED_LENGTH])
+        limit_lifetime_to_expiry(self.request, articles, now=timezone.now())
+        return articles
+
 
 class SiteFeed(ArticleFeed):
     def title(self, page):
@@ -85,7 +91,7 @@ class SiteFeed(ArticleFeed):
         return _("The newest articles")
 
     def items(self, page):
-        return self.base_queryset().descendant_of(page)[:FEED_LENGTH]
+        return self.newest(page)
 
 
 class SectionFeed(ArticleFeed):
@@ -96,4 +102,4 @@ class SectionFeed(ArticleFeed):
         return page.intro or _("The newest articles in %(section)s") % {"section": page.title}
 
     def items(self, page):
-        return self.base_queryset().descendant_of(page)[:FEED_LENGTH]
+        return self.newest(page)

@@ -7,7 +7,9 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +22,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from kiosk.newsroom.sites import public_root_url
-from kiosk.pagecache.http import cacheable
+from kiosk.pagecache.http import cacheable, limit_lifetime
 
 from .blocks import ArticleBodyBlock
 from .routing import exclude_restricted, find_page, restricted_paths
@@ -88,18 +90,33 @@ class Partner(index.Indexed, models.Model):
         return self.name
 
 
+def has_expired(page: Page, *, now) -> bool:
+    """Past its expiry time: gone for readers, even before the scheduler unpublishes it."""
+    return page.expire_at is not None and page.expire_at <= now
+
+
+def limit_lifetime_to_expiry(request, pages, *, now) -> None:
+    """A cached page that shows these must not outlive the first of them to expire."""
+    ends = [page.expire_at for page in pages if page.expire_at is not None and page.expire_at > now]
+    if ends:
+        limit_lifetime(request, (min(ends) - now).total_seconds())
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class ArticlePageQuerySet(PageQuerySet):
-    def for_listing(self) -> ArticlePageQuerySet:
+    def for_listing(self, *, now=None) -> ArticlePageQuerySet:
         """What a teaser needs: section, lead image and partner in one query."""
         return (
-            exclude_restricted(self.live())
+            exclude_restricted(self.live().not_expired(now=now or timezone.now()))
             .select_related("lead_image", "partner")
             .order_by("-first_published_at", "-pk")
         )
+
+    def not_expired(self, *, now) -> ArticlePageQuerySet:
+        return self.filter(Q(expire_at=None) | Q(expire_at__gt=now))
 
     def in_section(self, section: Page) -> ArticlePageQuerySet:
         return self.descendant_of(section)
@@ -163,6 +180,8 @@ class HomePage(PublicUrlMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = front_page_sections(self)
+        stories = [story for section in context["sections"] for story in section.stories]
+        limit_lifetime_to_expiry(request, stories, now=timezone.now())
         return context
 
 
@@ -206,6 +225,7 @@ class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
 
         articles = self.paginate(request.GET.get("page"))
         articles.object_list = section_listing(self, list(articles.object_list))
+        limit_lifetime_to_expiry(request, articles.object_list, now=timezone.now())
         context["articles"] = articles
         # Later listing pages are their own canonical pages.
         context["canonical_suffix"] = f"?page={articles.number}" if articles.number > 1 else ""
@@ -353,10 +373,18 @@ class ArticlePage(PublicUrlMixin, Page):
         if self.canonical_url and not self.canonical_url.startswith(("https://", "http://")):
             raise ValidationError({"canonical_url": _("Enter a full web address.")})
 
+    def route(self, request, path_components):
+        # On time, whether or not the scheduler has unpublished it yet (and
+        # whatever the routing cache remembers of it).
+        if not path_components and has_expired(self, now=timezone.now()):
+            raise Http404
+        return super().route(request, path_components)
+
     @cacheable
     def serve(self, request, *args, **kwargs):
         # The comment section (a template tag of kiosk.comments) shortens the shared
-        # page's lifetime to its comment window.
+        # page's lifetime to its comment window, and an expiry time to that.
+        limit_lifetime_to_expiry(request, [self], now=timezone.now())
         return super().serve(request, *args, **kwargs)
 
     def get_view_restrictions(self):
@@ -398,5 +426,7 @@ class ArticlePage(PublicUrlMixin, Page):
         """Only what search engines should index here: no noindex copy, no copy canonical elsewhere."""
         location = self.get_full_url(request)
         if self.noindex or (self.canonical_url and self.canonical_url != location):
+            return []
+        if has_expired(self, now=timezone.now()):
             return []
         return [{"location": location, "lastmod": self.updated_at or self.published_at}]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
 
-NAVIGATION_CACHE_KEY = "news-navigation:{language}"
+from kiosk import cacheversions
+from kiosk.pagecache.fragments import SECTIONS
+
+NAVIGATION_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -29,5 +31,15 @@ def top_sections() -> list[NavItem]:
     return [NavItem(s.pk, s.title, s.url, s.path) for s in sections]
 
 
-def forget_navigation() -> None:
-    cache.delete_many([NAVIGATION_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+def navigation_key(language: str) -> str:
+    """The one function that names the cached navigation: the section tree's version and the language."""
+    return f"news-navigation:{cacheversions.current(SECTIONS)[0]}:{language}"
+
+
+def cached_top_sections(language: str) -> list[NavItem]:
+    key = navigation_key(language)
+    sections = cache.get(key)
+    if sections is None:
+        sections = top_sections()
+        cache.set(key, sections, NAVIGATION_SECONDS)
+    return sections

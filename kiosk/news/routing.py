@@ -12,10 +12,17 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from kiosk.pagecache.fragments import FRAGMENT_SECONDS, content_generation
+from kiosk import cacheversions
+from kiosk.pagecache.fragments import ARTICLES, FRAGMENT_SECONDS, SECTIONS, page_version_name
+from kiosk.pagecache.store import EVERY_PAGE
 
-RESTRICTED_PATHS_KEY = "news:restricted-paths"
+RESTRICTED_PATHS_KEY = "news:restricted-paths:{version}"
 RESTRICTED_PATHS_SECONDS = 60
+
+
+def _route_key(pages_version: int, url_path: str) -> str:
+    """The one function that names a routing entry: the tree's version and the page's URL path."""
+    return f"news:route:{pages_version}:{url_path}"
 
 
 def find_page(root: Page, path_components: list[str]) -> Page | None:
@@ -25,19 +32,26 @@ def find_page(root: Page, path_components: list[str]) -> Page | None:
     if not path_components:
         return None
     url_path = root.url_path + "/".join(path_components) + "/"
-    # Articles are what readers open most: kept, with lead image and partner,
-    # until the next publish or unpublish anywhere retires the generation.
-    key = f"news:article:{content_generation()}:{url_path}"
-    article = cache.get(key)
-    if article is None:
-        article = (
-            ArticlePage.objects.select_related("lead_image", "partner__logo")
-            .filter(url_path=url_path)
-            .first()
-        )
-        if article is not None:
-            cache.set(key, article, FRAGMENT_SECONDS)
+    # Articles are what readers open most: kept, with lead image and partner, until
+    # a move or removal anywhere (``pages``) or a change of the article (``page:<id>``).
+    pages, articles = cacheversions.current(EVERY_PAGE, ARTICLES)
+    key = _route_key(pages, url_path)
+    entry = cache.get(key)
+    if entry is not None:
+        page_version, article = entry
+        if cacheversions.peek(page_version_name(article.pk)) == (page_version,):
+            return article
+    article = (
+        ArticlePage.objects.select_related("lead_image", "partner__logo").filter(url_path=url_path).first()
+    )
     if article is not None:
+        # The article's own version is read after its row (its id comes from the row).
+        # Any change to an article bumps ``articles`` before its own version, so if
+        # ``articles`` still reads as before the row, the row is at least as new as
+        # the version it is kept under; otherwise it is served but not kept.
+        (page_version,) = cacheversions.current(page_version_name(article.pk))
+        if cacheversions.peek(EVERY_PAGE, ARTICLES) == (pages, articles):
+            cache.set(key, (page_version, article), FRAGMENT_SECONDS)
         return article
     page = Page.objects.filter(url_path=url_path).first()
     return page.specific if page is not None else None
@@ -45,15 +59,17 @@ def find_page(root: Page, path_components: list[str]) -> Page | None:
 
 def restricted_paths() -> list[str]:
     """Tree paths of private sections, cached: newsrooms rarely have any."""
-    paths = cache.get(RESTRICTED_PATHS_KEY)
+    key = RESTRICTED_PATHS_KEY.format(version=cacheversions.current(SECTIONS)[0])
+    paths = cache.get(key)
     if paths is None:
         paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(RESTRICTED_PATHS_KEY, paths, RESTRICTED_PATHS_SECONDS)
+        cache.set(key, paths, RESTRICTED_PATHS_SECONDS)
     return paths
 
 
 def forget_restricted_paths() -> None:
-    cache.delete(RESTRICTED_PATHS_KEY)
+    """A section became private or public: in every process, everything that lists or shows pages."""
+    cacheversions.bump(SECTIONS, EVERY_PAGE)
 
 
 def exclude_restricted(queryset):

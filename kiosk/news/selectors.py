@@ -131,6 +131,20 @@ def prefetch_article_renditions(article: ArticlePage, context) -> None:
     )
 
 
+def prefetch_teaser_renditions(context) -> None:
+    """One query for the related articles' and the next story's images, if none has them yet.
+
+    The article's own fragment fetches them along with its own when it renders
+    too; the teasers render alone when only another article changed.
+    """
+    following = context.get("next_story")
+    images = [
+        *(a.lead_image for a in context.get("related_articles") or []),
+        following.lead_image if following else None,
+    ]
+    prefetch_renditions(image for image in images if not hasattr(image, "prefetched_renditions"))
+
+
 def section_listing(section: SectionPage, articles: list[ArticlePage]) -> list[ArticlePage]:
     prefetch_renditions(a.lead_image for a in articles)
     return articles

@@ -23,8 +23,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from kiosk.newsroom.formatting import NEWSROOM_TZ
-from kiosk.newsroom.sites import absolute_url
-from kiosk.pagecache.fragments import content_generation
+from kiosk.newsroom.sites import absolute_url, site_version
 
 from .models import ArticlePage
 
@@ -41,7 +40,7 @@ SOCIAL_IMAGE_SPECS = (
     "fill-1200x1200|format-jpeg",
 )
 PUBLISHER_LOGO_SPEC = "max-600x600|format-png"
-PUBLISHER_LOGO_KEY = "seo:publisher-logo:{image_id}:{generation}"
+PUBLISHER_LOGO_KEY = "seo:publisher-logo:{image_id}:{site}"
 
 # Keep a JSON-LD block from ending its <script> or opening markup, as json_script does.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -145,11 +144,11 @@ def site_root_url(request) -> str:
 
 
 def publisher_logo(publisher, *, request) -> dict[str, Any] | None:
-    """The logo as an ImageObject, cached per content generation (a new logo bumps it)."""
+    """The logo as an ImageObject, cached until the settings change (saving the logo image bumps them too)."""
     image_id = getattr(publisher, "publisher_logo_id", None)
     if not image_id:
         return None
-    key = PUBLISHER_LOGO_KEY.format(image_id=image_id, generation=content_generation())
+    key = PUBLISHER_LOGO_KEY.format(image_id=image_id, site=site_version())
     logo = cache.get(key)
     if logo is None:
         try:

@@ -1,26 +1,37 @@
-"""Cache purging and warming when what a page shows changes (no domain logic here)."""
+"""Retiring cached pages, fragments and lookups when what they show changes, and warming renditions (no domain logic here).
+
+Each change bumps the shared versions of what shows it (kiosk.pagecache.fragments
+names them) and purges the URLs that show it (Kiosk's page cache and the
+proxy in front): an article's publish retires that article, its sections,
+the front page and their feeds, and the teasers of other articles; its
+removal (unpublish, move, delete) retires every cached page, since any page
+may tease it. The README's cache table lists them all.
+"""
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from kiosk import cacheversions
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
 from kiosk.newsroom.models import NewsroomSettings
 from kiosk.newsroom.sites import forget_sites
-from kiosk.pagecache.fragments import bump_content_generation
+from kiosk.pagecache.backends import purge_urls
+from kiosk.pagecache.fragments import ARTICLES, SECTIONS, page_version_name
+from kiosk.pagecache.store import EVERY_PAGE
 
 from .models import ArticlePage, Author, Partner, SectionPage
-from .navigation import forget_navigation
 from .routing import forget_restricted_paths
 from .tasks import warm_article_renditions
 
@@ -57,50 +68,148 @@ def _urls_showing(page: Page) -> list[str]:
     return [variant for url in urls for variant in language_variants(url)]
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-def purge_page_and_listings(sender, instance, **kwargs):
-    if isinstance(instance, SectionPage) or instance.depth == 2:
-        forget_navigation()
-    if instance.depth == 2:
+def language_variants_of(page: Page) -> list[str]:
+    with translation.override(settings.LANGUAGE_CODE):
+        url = page.get_full_url()
+    return language_variants(url) if url else []
+
+
+def _is_tree_page(page: Page) -> bool:
+    """A section or a front page: its title and place show on every page below it and in the navigation."""
+    return page.specific_class is SectionPage or page.depth == 2
+
+
+def retire_page(page: Page, *, removed: bool) -> None:
+    """The page's own versions and those of what shows it; broad ones first (see kiosk.news.routing)."""
+    names = []
+    if removed:
+        names.append(EVERY_PAGE)
+    if page.specific_class is ArticlePage:
+        names.append(ARTICLES)
+    if _is_tree_page(page):
+        names += [EVERY_PAGE, SECTIONS, ARTICLES]
+    names.append(page_version_name(page.pk))
+    cacheversions.bump(*dict.fromkeys(names))
+    if page.depth == 2:
+        # Sites are cached with their front page.
         forget_sites()
-    if isinstance(instance, (ArticlePage, SectionPage)) or instance.depth == 2:
-        bump_content_generation()
-        purge_urls_from_cache(urls_showing(instance))
+
+
+@receiver(page_published)
+def page_was_published(sender, instance, **kwargs):
+    retire_page(instance, removed=False)
+    purge_urls(urls_showing(instance))
+
+
+@receiver(page_unpublished)
+def page_was_unpublished(sender, instance, **kwargs):
+    retire_page(instance, removed=True)
+    purge_urls(urls_showing(instance))
+
+
+@receiver(post_page_move)
+def page_was_moved(sender, instance, url_path_before, url_path_after, parent_page_before=None, **kwargs):
+    if url_path_before == url_path_after:
+        return
+    retire_page(instance, removed=True)
+    if not instance.live:
+        return
+    # The old address and the sections it left (for the proxy: Kiosk's own copies
+    # went with EVERY_PAGE), and the new ones. Pages below a moved section keep
+    # their old addresses in the proxy until they expire there.
+    before = copy.copy(instance)
+    before.url_path = url_path_before
+    urls = [*language_variants_of(before), *urls_showing(instance)]
+    if parent_page_before is not None:
+        urls += urls_showing(parent_page_before)
+    purge_urls(urls)
+
+
+@receiver(post_delete, sender=Page)
+def page_was_deleted(sender, instance, **kwargs):
+    # Wagtail unpublishes a live page first; a draft may still be remembered by its URL path.
+    cacheversions.bump(EVERY_PAGE, page_version_name(instance.pk))
 
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def sites_changed(sender, **kwargs):
     forget_sites()
+    cacheversions.bump(EVERY_PAGE)
 
 
 @receiver(post_save, sender=NewsroomSettings)
-def newsroom_settings_changed(sender, **kwargs):
-    """The publisher's name, logo and support text are in every rendered article."""
-    bump_content_generation()
+def newsroom_settings_changed(sender, created=False, **kwargs):
+    """The publisher's name, logo and support text are on every page (the settings' own cache follows the site).
+
+    Settings created with their defaults, as the first page renders, change nothing shown.
+    """
+    if not created:
+        cacheversions.bump(EVERY_PAGE)
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def restrictions_changed(sender, **kwargs):
+def restrictions_changed(sender, instance, **kwargs):
+    """A private section must leave every cache at once, listings and teasers included."""
     forget_restricted_paths()
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge_urls(urls_showing(page))
+
+
+# Snippets and images a page shows: found through Wagtail's reference index
+# (foreign keys, StreamField blocks, gallery items), one step further for
+# what shows them in turn (an image in a gallery, a partner's logo).
+SHOWN_THROUGH = (Gallery, Partner, Author)
+
+
+def pages_showing(instance, *, further: bool = True) -> tuple[set[int], bool]:
+    """(ids of pages that show ``instance``, whether the site settings show it)."""
+    page_ids: set[int] = set()
+    in_settings = False
+    if isinstance(instance, Author):
+        # Authors are a many-to-many field, which the reference index does not follow.
+        page_ids.update(instance.articles.values_list("pk", flat=True))
+    rows = (
+        ReferenceIndex.get_references_to(instance).values_list("base_content_type_id", "object_id").distinct()
+    )
+    for content_type_id, object_id in rows:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        if issubclass(model, Page):
+            page_ids.add(int(object_id))
+        elif issubclass(model, NewsroomSettings):
+            in_settings = True
+        elif further and model in SHOWN_THROUGH:
+            shown = model.objects.filter(pk=object_id).first()
+            if shown is not None:
+                more, more_in_settings = pages_showing(shown, further=False)
+                page_ids |= more
+                in_settings = in_settings or more_in_settings
+    return page_ids, in_settings
 
 
 @receiver(post_save, sender=Gallery)
 @receiver(post_save, sender=KioskImage)
 @receiver(post_save, sender=Author)
 @receiver(post_save, sender=Partner)
+@receiver(pre_delete, sender=Gallery)
+@receiver(pre_delete, sender=KioskImage)
+@receiver(pre_delete, sender=Author)
+@receiver(pre_delete, sender=Partner)
 def purge_pages_using(sender, instance, **kwargs):
-    """A corrected caption or credit must reach the pages that print it."""
-    bump_content_generation()
-    page_ids = (
-        ReferenceIndex.get_references_to(instance)
-        .filter(base_content_type__model="page")
-        .values_list("object_id", flat=True)
-    )
-    pages = Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
-    purge_urls_from_cache([url for page in pages for url in urls_showing(page)])
+    """A corrected caption or credit must reach the pages that print it, and only those."""
+    page_ids, in_settings = pages_showing(instance)
+    if in_settings:
+        forget_sites()
+        cacheversions.bump(EVERY_PAGE)
+    if not page_ids:
+        return
+    cacheversions.bump(ARTICLES, *(page_version_name(pk) for pk in sorted(page_ids)))
+    pages = Page.objects.live().filter(pk__in=page_ids)
+    purge_urls([url for page in pages for url in urls_showing(page)])
 
 
 @receiver(page_published, sender=ArticlePage)

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-CACHE_KEY = "newsroom-settings:{site_id}"
+from .sites import forget_sites, site_version
+
+CACHE_KEY = "newsroom-settings:{version}:{site_id}"
 CACHE_SECONDS = 300
 
 
@@ -60,13 +62,17 @@ class NewsroomSettings(BaseSiteSetting):
         verbose_name = _("newsroom settings")
 
     def save(self, *args, **kwargs):
+        # Created with its defaults while a page renders (for_site): nothing shown changes.
+        changed = not self._state.adding
         super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY.format(site_id=self.site_id))
+        if changed:
+            # In every process: what every page shows of the site changed.
+            forget_sites()
 
     @classmethod
     def cached_for_site(cls, site) -> "NewsroomSettings":
-        """The site's settings, read from the database at most every few minutes."""
-        key = CACHE_KEY.format(site_id=site.pk)
+        """The site's settings, read from the database at most every few minutes or after a change."""
+        key = CACHE_KEY.format(version=site_version(), site_id=site.pk)
         settings = cache.get(key)
         if settings is None:
             settings = cls.for_site(site)

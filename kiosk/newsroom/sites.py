@@ -16,13 +16,16 @@ from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from kiosk import cacheversions
+
 CACHE_KEY = "newsroom:site:{version}:{host}:{port}"
 # host:port → site id, one small dict: all a page-cache hit needs to know of the site.
-SITE_IDS_KEY = "newsroom:site-ids"
+# Under the version, so a copy written back by a process that read it before a
+# change is never read again.
+SITE_IDS_KEY = "newsroom:site-ids:{version}"
 # ALLOWED_HOSTS may be a wildcard: the map must not grow with whatever hosts clients send.
 MAX_REMEMBERED_HOSTS = 100
 ADDRESSES_KEY = "newsroom:site-addresses:{version}"
-VERSION_KEY = "newsroom:site-version"
 CACHE_SECONDS = 300
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -59,7 +62,7 @@ def site_for_request(request) -> Site | None:
     # get_host() validates: an unknown host must not even reach the cache as a key.
     host = split_domain_port(request.get_host())[0]
     port = request.get_port()
-    key = CACHE_KEY.format(version=_version(), host=host, port=port)
+    key = CACHE_KEY.format(version=site_version(), host=host, port=port)
     site = cache.get(key)
     if site is None:
         site = Site._find_for_request(request)
@@ -78,13 +81,14 @@ def site_id_for_request(request) -> int | None:
     is much more to read from the cache than one number.
     """
     location = f"{split_domain_port(request.get_host())[0]}:{request.get_port()}"
-    ids = cache.get(SITE_IDS_KEY) or {}
+    key = SITE_IDS_KEY.format(version=site_version())
+    ids = cache.get(key) or {}
     if location in ids:
         return ids[location]
     site = site_for_request(request)
     site_id = site.pk if site else None
     if len(ids) < MAX_REMEMBERED_HOSTS:
-        cache.set(SITE_IDS_KEY, {**ids, location: site_id}, CACHE_SECONDS)
+        cache.set(key, {**ids, location: site_id}, CACHE_SECONDS)
     return site_id
 
 
@@ -93,7 +97,7 @@ def site_addresses(*, request=None) -> tuple[SiteAddress, ...]:
     addresses = getattr(request, "_kiosk_site_addresses", None)
     if addresses is not None:
         return addresses
-    key = ADDRESSES_KEY.format(version=_version())
+    key = ADDRESSES_KEY.format(version=site_version())
     addresses = cache.get(key)
     if addresses is None:
         sites = list(Site.objects.order_by("pk"))
@@ -165,14 +169,11 @@ def _host_and_port(url: str) -> tuple[str, int] | None:
     return parts.hostname, port
 
 
-def _version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+def site_version() -> int:
+    """The version in every key of what the Site records and the newsroom settings say."""
+    return cacheversions.current("site")[0]
 
 
 def forget_sites() -> None:
-    """After a site or its front page changed."""
-    cache.delete(SITE_IDS_KEY)
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    """After a site, its front page or its settings changed."""
+    cacheversions.bump("site")

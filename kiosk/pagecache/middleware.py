@@ -35,7 +35,9 @@ class PageCacheMiddleware:
         # application would answer: no stored page may answer for any host.
         site_id = site_id_for_request(request)
         path, query = request.path, request.META.get("QUERY_STRING", "")
-        entry = store.lookup(site_id, path, query)
+        # Read before rendering: a purge while this renders retires what it stores.
+        versions = store.versions(site_id, path)
+        entry = store.lookup(site_id, path, query, versions)
         if entry is not None:
             return self._replay(entry)
 
@@ -47,7 +49,7 @@ class PageCacheMiddleware:
             and not response.cookies
         ):
             seconds = getattr(response, "kiosk_cache_seconds", None) or settings.KIOSK_PAGE_CACHE_SECONDS
-            store.store(site_id, path, query, response, seconds)
+            store.store(site_id, path, query, response, seconds, versions)
             response["X-Kiosk-Cache"] = "miss"
         return response
 

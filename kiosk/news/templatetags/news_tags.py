@@ -1,12 +1,11 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
 from kiosk.newsroom.middleware import PREFIXED_LANGUAGES, language_from_path
 from kiosk.pagecache import fragments
 
-from ..navigation import NAVIGATION_CACHE_KEY, top_sections
+from ..navigation import cached_top_sections
 
 register = template.Library()
 
@@ -16,12 +15,7 @@ LANGUAGE_NAMES = {"de-ch": "Deutsch", "en": "English", "fr": "Français"}
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
     """The top-level sections, cached until a section is published."""
-    language = translation.get_language()
-    key = NAVIGATION_CACHE_KEY.format(language=language)
-    sections = cache.get(key)
-    if sections is None:
-        sections = top_sections()
-        cache.set(key, sections, 600)
+    sections = cached_top_sections(translation.get_language())
     page = context.get("page")
     path = getattr(page, "path", "")
     current = [item.pk for item in sections if path.startswith(item.path)]
@@ -52,10 +46,25 @@ def prefetch_article_renditions(context):
     return ""
 
 
-@register.simple_tag
-def content_generation():
-    """The number that retires cached fragments when content changes."""
-    return fragments.content_generation()
+@register.simple_tag(takes_context=True)
+def prefetch_teaser_renditions(context):
+    """The teasers' renditions in one query, unless the article's own fragment fetched them already."""
+    from ..selectors import prefetch_teaser_renditions as prefetch
+
+    prefetch(context)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def article_versions(context, article):
+    """What the article's fragments are keyed by (read once per request, before they render)."""
+    request = context.get("request")
+    memo = getattr(request, "_kiosk_article_versions", None) if request is not None else None
+    if memo is None or memo[0] != article.pk:
+        memo = (article.pk, fragments.article_versions(article))
+        if request is not None:
+            request._kiosk_article_versions = memo
+    return memo[1]
 
 
 @register.filter

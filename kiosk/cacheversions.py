@@ -1,0 +1,71 @@
+"""Version numbers that retire cached entries in every process at once.
+
+A cache key carries the versions of what its entry shows; a change bumps
+them, and every process builds new keys from then on (old entries expire
+unread). The numbers live in the shared cache, never in a process's memory.
+
+Two rules make this safe while other processes keep rendering:
+
+- read a version *before* the rows it stands for, so an entry filled from
+  rows older than a change lands under the old number;
+- bump now *and* once the change is committed: between the two, another
+  process may still read the old rows under the first new number.
+
+New numbers come from the clock in nanoseconds, never reused: a version lost
+from the cache (culled, evicted) can only retire entries, never bring back
+old ones. Used below the page cache too (sites, settings), hence not an app.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+PREFIX = "version:"
+
+
+def _key(name: str) -> str:
+    return PREFIX + name
+
+
+def current(*names: str) -> tuple[int, ...]:
+    """The versions of these names, in order; a missing one is started."""
+    keys = [_key(name) for name in names]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            started = time.time_ns()
+            found[key] = started if cache.add(key, started, None) else cache.get(key, started)
+    return tuple(found[key] for key in keys)
+
+
+def peek(*names: str) -> tuple[int | None, ...]:
+    """The versions of these names, None where there is none yet (nothing is started)."""
+    keys = [_key(name) for name in names]
+    found = cache.get_many(keys)
+    return tuple(found.get(key) for key in keys)
+
+
+def start(name: str) -> int | None:
+    """Start a version that ``peek`` found missing; None if another process got there first."""
+    started = time.time_ns()
+    return started if cache.add(_key(name), started, None) else None
+
+
+def bump(*names: str) -> None:
+    """Retire every entry keyed by these names: now, and again when the transaction commits.
+
+    Names are bumped in the order given: a cache filled by reading a broad
+    version before its rows and a narrow one after them (the routing cache)
+    needs the broad one bumped first.
+    """
+    _set(names)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _set(names))
+
+
+def _set(names) -> None:
+    for name in names:
+        cache.set(_key(name), time.time_ns(), None)

@@ -1,0 +1,105 @@
+"""The embedded default cache: Django's FileBasedCache, shared by every process on the machine.
+
+Without Redis, the server, the scheduler and a task worker must still see one
+cache: a publish in one retires pages in all. Django's file cache does that
+(each entry a file, written to a temporary name and renamed, so a reader
+never sees half an entry). Three things it does not do well enough here:
+
+- it compresses every entry; unpacking a 76 KB page costs more than the rest
+  of a page-cache hit, so entries are stored as plain pickles;
+- it lists the whole directory on every write to see whether to cull; here
+  one write in ``CULL_CHECK_EVERY`` looks;
+- ``incr``/``decr``/``add`` read and write without a lock, so two processes
+  counting a rate limit at once could lose a count; here they hold an
+  exclusive lock on one file of the directory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import random
+import tempfile
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.files import locks
+from django.core.files.move import file_move_safe
+
+CULL_CHECK_EVERY = 50
+
+
+class FileCache(FileBasedCache):
+    cache_suffix = ".djcache"
+
+    def get(self, key, default=None, version=None):
+        fname = self._key_to_file(key, version)
+        try:
+            with open(fname, "rb") as f:
+                if not self._is_expired(f):
+                    return pickle.loads(f.read())
+        except FileNotFoundError:
+            pass
+        except (EOFError, pickle.UnpicklingError):
+            # Written by another format (Django's compressed one): as good as absent.
+            self._delete(fname)
+        return default
+
+    def _write_content(self, file, timeout, value):
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        value = self.get(key, self, version)
+        if value is self:
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+    def _cull(self):
+        if random.randrange(CULL_CHECK_EVERY) == 0:
+            super()._cull()
+
+    @contextlib.contextmanager
+    def _counter_lock(self):
+        self._createdir()
+        with open(os.path.join(self._dir, "counters.lock"), "a+b") as lock_file:
+            locks.lock(lock_file, locks.LOCK_EX)
+            try:
+                yield
+            finally:
+                locks.unlock(lock_file)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._counter_lock():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        fname = self._key_to_file(key, version)
+        with self._counter_lock():
+            try:
+                with open(fname, "rb") as f:
+                    expiry = pickle.load(f)
+                    value = pickle.loads(f.read())
+            except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+                raise ValueError(f"Key '{key}' not found") from None
+            if expiry is not None and expiry < time.time():
+                self._delete(fname)
+                raise ValueError(f"Key '{key}' not found")
+            # The entry keeps its expiry: a rate-limit window must not grow with each count.
+            self._replace(fname, expiry, value + delta)
+            return value + delta
+
+    def _replace(self, fname: str, expiry, value) -> None:
+        fd, tmp_path = tempfile.mkstemp(dir=self._dir)
+        try:
+            with open(fd, "wb") as f:
+                f.write(pickle.dumps(expiry, self.pickle_protocol))
+                f.write(pickle.dumps(value, self.pickle_protocol))
+            file_move_safe(tmp_path, fname, allow_overwrite=True)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(tmp_path)
+            raise

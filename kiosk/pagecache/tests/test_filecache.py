@@ -1,0 +1,70 @@
+"""The embedded default cache: one cache for every process on the machine."""
+
+import multiprocessing
+import pickle
+import time
+import zlib
+
+import pytest
+
+from kiosk.pagecache.filecache import FileCache
+
+
+@pytest.fixture
+def file_cache(tmp_path):
+    return FileCache(str(tmp_path / "cache"), {"OPTIONS": {"MAX_ENTRIES": 100}})
+
+
+def test_entries_round_trip_and_expire(file_cache):
+    file_cache.set("page", {"content": b"<p>Hallo</p>"}, 1)
+    assert file_cache.get("page") == {"content": b"<p>Hallo</p>"}
+    assert file_cache.touch("page", 30)
+    file_cache.set("gone", 1, -1)
+    assert file_cache.get("gone", "absent") == "absent"
+
+
+def test_an_entry_in_djangos_compressed_format_reads_as_absent(file_cache):
+    file_cache.set("page", "x")
+    path = file_cache._key_to_file("page")
+    with open(path, "wb") as f:
+        f.write(pickle.dumps(None))
+        f.write(zlib.compress(pickle.dumps("x")))
+    assert file_cache.get("page", "absent") == "absent"
+
+
+def test_a_count_keeps_its_window(file_cache):
+    file_cache.add("count", 0, 2)
+    assert file_cache.incr("count") == 1
+    time.sleep(2.1)
+    with pytest.raises(ValueError, match="not found"):
+        file_cache.incr("count")
+
+
+def _count(location: str, times: int) -> None:
+    cache = FileCache(location, {})
+    for _ in range(times):
+        cache.add("hits", 0, 60)
+        cache.incr("hits")
+
+
+def test_counts_from_several_processes_add_up(tmp_path):
+    location = str(tmp_path / "shared")
+    workers = [multiprocessing.Process(target=_count, args=(location, 200)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [worker.exitcode for worker in workers] == [0, 0, 0, 0]
+    assert FileCache(location, {}).get("hits") == 800
+
+
+def test_an_entry_written_by_one_process_is_read_by_another(tmp_path):
+    location = str(tmp_path / "shared")
+    writer = multiprocessing.Process(target=_write_version, args=(location,))
+    writer.start()
+    writer.join(timeout=60)
+    assert FileCache(location, {}).get("version:page:1") == 42
+
+
+def _write_version(location: str) -> None:
+    FileCache(location, {}).set("version:page:1", 42, None)
