@@ -95,3 +95,19 @@ def test_the_site_id_map_answers_hits_and_forgets_a_changed_site(rf, default_sit
     assert sites.site_id_for_request(rf.get("/", HTTP_HOST="zweite.example:8080")) == default_site.pk
     with pytest.raises(DisallowedHost):
         sites.site_id_for_request(rf.get("/", HTTP_HOST="evil.example"))
+
+
+def test_a_host_map_written_back_from_before_a_change_is_never_read(rf, default_site, second_site):
+    """Another process read the map, the site changed, and that process then stores what it read."""
+    from django.core.cache import cache
+
+    request = rf.get("/", HTTP_HOST="zweite.example:8080")
+    assert sites.site_id_for_request(request) == second_site.pk
+    stale_key = sites.SITE_IDS_KEY.format(version=sites.site_version())
+    stale = cache.get(stale_key)
+
+    second_site.hostname = "dritte.example"
+    second_site.save()
+    cache.set(stale_key, stale)
+
+    assert sites.site_id_for_request(rf.get("/", HTTP_HOST="zweite.example:8080")) == default_site.pk

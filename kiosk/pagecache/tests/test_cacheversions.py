@@ -1,0 +1,86 @@
+"""Shared versions (kiosk.cacheversions) and the caches keyed by them, as other processes change things."""
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from kiosk import cacheversions
+from kiosk.news.routing import find_page
+from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory, make_home
+from kiosk.pagecache import store
+from kiosk.pagecache.fragments import ARTICLES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_bump_inside_a_transaction_is_repeated_when_it_commits(django_capture_on_commit_callbacks):
+    (before,) = cacheversions.current("page:1")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        cacheversions.bump("page:1")
+    (now,) = cacheversions.peek("page:1")
+    assert now != before
+    for callback in callbacks:
+        callback()
+    assert cacheversions.peek("page:1") not in {(before,), (now,)}
+
+
+def test_a_page_rendered_across_a_purge_is_kept_where_nobody_reads_it():
+    response = HttpResponse("alte Fassung")
+    store.store(1, "/meldung/", "", response, 60)
+    read_before_rendering = store.versions(1, "/meldung/")
+
+    store.purge(1, "/meldung/")  # another process publishes while this one renders
+    store.store(1, "/meldung/", "", response, 60, read_before_rendering)
+
+    assert store.lookup(1, "/meldung/", "") is None
+
+
+def test_a_first_page_rendered_across_a_purge_is_not_kept():
+    read_before_rendering = store.versions(1, "/neu/")
+    assert read_before_rendering[0] is None
+    store.purge(1, "/neu/")
+    store.store(1, "/neu/", "", HttpResponse("alt"), 60, read_before_rendering)
+    assert store.lookup(1, "/neu/", "") is None
+
+
+def test_paths_nobody_stored_get_no_version():
+    assert store.lookup(1, "/erfunden-123/", "") is None
+    assert store.versions(1, "/erfunden-123/")[0] is None
+
+
+@pytest.fixture
+def article():
+    section = SectionPageFactory(parent=make_home(), title="Schweiz", slug="schweiz")
+    return ArticlePageFactory(parent=section, slug="meldung")
+
+
+def route(article):
+    home = article.get_parent().get_parent()
+    return find_page(home, ["schweiz", "meldung"])
+
+
+def test_the_routing_cache_keeps_an_article_until_it_changes(article):
+    route(article)
+    with CaptureQueriesContext(connection) as queries:
+        assert route(article).pk == article.pk
+    assert len(queries) == 0
+
+    article.title = "Neu"
+    article.save_revision().publish()
+
+    assert route(article).title == "Neu"
+
+
+def test_an_article_read_while_another_process_publishes_is_served_not_kept(article):
+    def publish_elsewhere(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if "news_articlepage" in sql:
+            cacheversions.bump(ARTICLES)
+        return result
+
+    with connection.execute_wrapper(publish_elsewhere):
+        assert route(article).pk == article.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert route(article).pk == article.pk
+    assert len(queries) == 1
