@@ -14,10 +14,14 @@ from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory, m
 def set_up() -> None:
     """A section with a live article, one whose slug has umlauts, and one scheduled for a moment ago."""
     section = SectionPageFactory(parent=make_home(), title="Schweiz", slug="schweiz")
-    ArticlePageFactory(parent=section, title="Die erste Fassung", slug="meldung", lead_image=KioskImageFactory())
+    ArticlePageFactory(
+        parent=section, title="Die erste Fassung", slug="meldung", lead_image=KioskImageFactory()
+    )
     ArticlePageFactory(parent=section, title="Zürcher Gemeinderat tagt", slug="zürcher-gemeinderat")
     ArticlePageFactory(parent=section, title="Länger gültig", slug="befristet")
-    scheduled = ArticlePageFactory(parent=section, title="Die geplante Meldung", slug="geplant", publish=False)
+    scheduled = ArticlePageFactory(
+        parent=section, title="Die geplante Meldung", slug="geplant", publish=False
+    )
     # Due by the time the server answers; only the scheduler (publish_scheduled) makes it live.
     scheduled.go_live_at = timezone.now() + timedelta(seconds=1)
     scheduled.save_revision().publish()
