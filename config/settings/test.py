@@ -16,7 +16,7 @@ LOGGING["root"]["level"] = "ERROR"
 # The demo's own tests, and the tests that load it, whatever DJANGO_DEBUG says.
 if "kiosk.demo" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "kiosk.demo"]
-# And its own cache folder (the same file cache as `make run`, so a server the test starts can share it).
+# Its own cache folder too: the file cache of `make run`, which a server the test starts can share.
 if "KIOSK_CACHE_DIR" in globals():
     KIOSK_CACHE_DIR = Path(tempfile.mkdtemp(prefix="kiosk-test-cache-"))
     CACHES["default"]["LOCATION"] = str(KIOSK_CACHE_DIR / "default")
