@@ -8,6 +8,8 @@ shows (lead image, partner, partner logo) come with one more.
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
@@ -21,8 +23,12 @@ RESTRICTED_PATHS_SECONDS = 60
 
 
 def _route_key(pages_version: int, url_path: str) -> str:
-    """The one function that names a routing entry: the tree's version and the page's URL path."""
-    return f"news:route:{pages_version}:{url_path}"
+    """The one function that names a routing entry: the tree's version and the page's URL path.
+
+    Hashed, because the path is the reader's input: any length, any character.
+    """
+    digest = hashlib.sha256(url_path.encode(errors="surrogatepass")).hexdigest()
+    return f"news:route:{pages_version}:{digest}"
 
 
 def find_page(root: Page, path_components: list[str]) -> Page | None:
