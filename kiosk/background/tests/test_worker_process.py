@@ -27,6 +27,8 @@ def test_the_worker_process_delivers_a_mail_the_server_queued(tmp_path):
         **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "KIOSK_TASKS", "EMAIL_URL")},
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": f"sqlite:///{database}",
+        # The file cache every process shares: this test's own, not `make run`'s.
+        "KIOSK_CACHE_DIR": str(tmp_path / "cache"),
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "KIOSK_EMAIL_FILE_PATH": str(mail_dir),
     }
