@@ -254,8 +254,8 @@ if KIOSK_TASKS == "db":
         "default": {
             "BACKEND": "kiosk.background.backends.DatabaseBackend",
             "OPTIONS": {
-                # A purge empties the page cache; while that cache lives in each process's
-                # memory it must run in the process that enqueued it, not in the worker.
+                # A purge empties the page cache; were that cache in each process's memory
+                # (a LocMemCache set by hand), it would have to run where it was enqueued.
                 "in_process": (
                     ["wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"]
                     if CACHES["default"]["BACKEND"].endswith("LocMemCache")

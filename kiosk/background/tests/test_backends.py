@@ -42,13 +42,11 @@ def _settings_with(**env) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_embedded_default_is_the_database_and_purges_in_the_enqueuing_process():
+def test_the_embedded_default_is_the_database_and_purges_in_the_worker():
     tasks, email_backend = json.loads(_settings_with().stdout)
     assert tasks["default"]["BACKEND"] == "kiosk.background.backends.DatabaseBackend"
-    # The page cache is in each process's memory: the purge must not run in the worker's.
-    assert tasks["default"]["OPTIONS"]["in_process"] == [
-        "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
-    ]
+    # The embedded file cache is shared by every process: the worker's purge reaches the server's.
+    assert tasks["default"]["OPTIONS"]["in_process"] == []
     assert email_backend == "kiosk.background.mail.TaskEmailBackend"
 
 
