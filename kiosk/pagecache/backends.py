@@ -30,8 +30,7 @@ def purge_urls(urls: Iterable[str], *, shared: bool = True) -> None:
     Kiosk's own copies go now and again at commit (kiosk.cacheversions). A
     proxy is sent its HTTP PURGE only once the change is committed, or it
     might fetch the old page again; Wagtail sends it as a task
-    (``purge_urls_from_cache_task``), which runs in the request while the
-    tasks backend is the immediate one.
+    (``purge_urls_from_cache_task``), run by the task worker.
     """
     urls = list(dict.fromkeys(urls))
     for url in urls:
