@@ -56,7 +56,9 @@ def urls_showing(page: Page) -> list[str]:
 
 def _urls_showing(page: Page) -> list[str]:
     urls: list[str] = []
-    for shown in [page, *Page.objects.ancestor_of(page).filter(depth__gt=1)]:
+    # Specific pages: their URLs are on the public address (KIOSK_BASE_URL), which the
+    # proxy caches them under, not on the Site record's host.
+    for shown in [page.specific_deferred, *Page.objects.ancestor_of(page).filter(depth__gt=1).specific()]:
         url = shown.get_full_url()
         if not url:
             continue
