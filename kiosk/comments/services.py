@@ -109,11 +109,12 @@ def comment_submit(
         earlier = Comment.objects.filter(
             article=article, author=author, repeat_guard=comment.repeat_guard
         ).first()
-        if earlier is not None and (earlier.created_at >= since or not _release_guard(earlier, since=since)):
-            raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
-        # Free again (old enough, or withdrawn meanwhile); the same text in the same moment
+        still_guarded = earlier is not None and (
+            earlier.created_at >= since or not _release_guard(earlier, since=since)
+        )
+        # Free again (old enough, or withdrawn meanwhile)? The same text in the same moment
         # from another request can still win.
-        if not _inserted(comment):
+        if still_guarded or not _inserted(comment):
             raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
     return comment
 
