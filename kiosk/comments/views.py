@@ -7,7 +7,6 @@ JSON API (kiosk.api), the site's one JSON interface.
 from __future__ import annotations
 
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -21,20 +20,18 @@ from kiosk.security.redirects import safe_redirect_target
 
 from . import selectors, services
 from .forms import CommentForm, ReportForm
-from .models import DEFAULT_SORT, Comment
+from .models import Comment
 
 
 def comment_url(request, comment: Comment, *, sort: str | None = None) -> str:
     """The comment in the full thread: its page and its anchor."""
     sort = selectors.parse_sort(sort)
-    query = {}
-    if sort != DEFAULT_SORT:
-        query["sort"] = sort.value
     page = selectors.page_of(comment, sort=sort) if comment.is_published or comment.is_withdrawn else 1
-    if page > 1:
-        query["page"] = page
+    query = "&".join(
+        part for part in (selectors.sort_query(sort), f"page={page}" if page > 1 else "") if part
+    )
     url = comment.article.get_url(request)
-    return f"{url}{'?' + urlencode(query) if query else ''}#{comment.anchor}"
+    return f"{url}{'?' + query if query else ''}#{comment.anchor}"
 
 
 def reader_required(view):
