@@ -19,6 +19,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .profiles import public_profile_changed
+
 if TYPE_CHECKING:
     from django.core.files import File
 
@@ -96,6 +98,7 @@ def avatar_set(*, user: User, upload: File) -> None:
         user.save(update_fields=["avatar"])
         if old_name:
             _delete_file_on_commit(user, old_name)
+        public_profile_changed(user)
 
 
 def avatar_remove(*, user: User) -> None:
@@ -107,6 +110,7 @@ def avatar_remove(*, user: User) -> None:
         user.avatar = ""
         user.save(update_fields=["avatar"])
         _delete_file_on_commit(user, old_name)
+        public_profile_changed(user)
 
 
 def _delete_file_on_commit(user: User, name: str) -> None:

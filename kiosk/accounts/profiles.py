@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
+
 
 @dataclass(frozen=True)
 class PublicActivity:
@@ -20,6 +22,9 @@ class PublicActivity:
     name: str
     template: str
     items: Callable[[Any], list]
+    # Called once the reader's public name or picture has changed, with the reader:
+    # the app retires what shows them next to what they did (cached pages).
+    refresh: Callable[[Any], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,17 @@ _registered: dict[str, PublicActivity] = {}
 
 def register(activity: PublicActivity) -> None:
     _registered[activity.name] = activity
+
+
+def public_profile_changed(reader) -> None:
+    """After the reader's public name or picture changed: every app shows the new one, after commit."""
+
+    def refresh() -> None:
+        for activity in _registered.values():
+            if activity.refresh:
+                activity.refresh(reader)
+
+    transaction.on_commit(refresh)
 
 
 def sections(reader) -> list[ProfileSection]:

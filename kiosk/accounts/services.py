@@ -1,4 +1,4 @@
-"""Writes on accounts that touch more than the user row: deleting an account."""
+"""Writes on accounts that touch more than the user row: the reader's settings, deleting an account."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ import logging
 from allauth.usersessions.models import UserSession
 from django.db import transaction
 
-from . import privacy
+from . import privacy, profiles
 from .models import User
 
 logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def settings_save(*, form) -> User:
+    """Save the reader's settings form (kiosk.accounts.forms.ProfileForm); a new public name shows everywhere."""
+    user = form.save()
+    if "display_name" in form.changed_data:
+        profiles.public_profile_changed(user)
+    return user
 
 
 @transaction.atomic

@@ -41,7 +41,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and action == PROFILE:
         profile_form = ProfileForm(request.POST, instance=user, prefix=PROFILE)
         if profile_form.is_valid():
-            profile_form.save()
+            services.settings_save(form=profile_form)
             messages.success(request, _("Your settings have been saved."))
             return redirect("accounts:settings")
     elif request.method == "POST" and action == AVATAR:

@@ -23,5 +23,6 @@ class CommentsConfig(AppConfig):
                 name="comments",
                 template="comments/includes/profile_comments.html",
                 items=selectors.profile_comments,
+                refresh=services.author_profile_changed,
             )
         )

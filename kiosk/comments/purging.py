@@ -14,6 +14,8 @@ from kiosk.newsroom.sites import site_version
 from kiosk.pagecache.backends import purge_urls
 from kiosk.pagecache.store import EVERY_PAGE
 
+from .debate import debate_changed
+
 URLS_CACHE_SECONDS = 60 * 60
 
 
@@ -31,11 +33,12 @@ def article_urls(article_id: int) -> list[str]:
 
 
 def purge_article(article_id: int, *, shared: bool = True) -> None:
-    """After commit: retire the article's pages in Kiosk's page cache, and in shared caches when asked.
+    """Retire the article's shared debate; after commit its pages in our page cache, and in shared caches when asked.
 
     Only the article's own pages: its fragments, listings and feeds show no
     comments. Likes purge only our own cache; sending an HTTP PURGE to a
     proxy for every like would cost more than the like itself. The proxy's
     copy refreshes within KIOSK_PAGE_CACHE_SECONDS.
     """
+    debate_changed(article_id)
     transaction.on_commit(lambda: purge_urls(article_urls(article_id), shared=shared))

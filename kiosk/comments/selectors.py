@@ -11,12 +11,10 @@ from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 
 from kiosk.news.models import ArticlePage, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 from kiosk.pagecache.fragments import content_generation
-from kiosk.pagecache.http import limit_lifetime, logged_in_reader
 
 from .models import ARTICLE_FIELDS, DEFAULT_SORT, Comment, Like, Report, Sort
 from .rules import CommentWindow, comment_window
@@ -184,30 +182,20 @@ def reader_state(article, reader, comment_ids: list[int]) -> ReaderState:
     )
 
 
-def _mark_reader_state(state: ReaderState, reader, comments: list[Comment]) -> None:
-    """Put what the reader did on each comment object, so templates only read flags."""
-    reader_id = reader.pk if reader is not None and reader.is_authenticated else None
-    for comment in comments:
-        for shown in [comment, *getattr(comment, "published_replies", [])]:
-            shown.is_own = shown.author_id == reader_id
-            shown.liked_by_reader = shown.pk in state.liked
-            shown.reported_by_reader = shown.pk in state.reported
-
-
 def sort_query(sort: Sort) -> str:
     return "" if sort == DEFAULT_SORT else f"sort={sort.value}"
 
 
 @dataclass
-class CommentSection:
+class Debate:
+    """An article's published debate as every reader sees it: the count, the top comments, one thread page."""
+
     article: object
     window: CommentWindow
     count: int
     top: list[Comment]
     thread: PaginatorPage
     sort: Sort
-    reader: ReaderState
-    waiting_time: timedelta | None = None
 
     @property
     def sort_choices(self) -> list[tuple[str, str, str]]:
@@ -221,55 +209,27 @@ class CommentSection:
         return f"{query}&" if query else ""
 
     @property
-    def report_reasons(self):
-        return Report.Reason.choices
-
-    @property
     def max_length(self) -> int:
         return settings.KIOSK_COMMENT_MAX_LENGTH
 
 
-def comment_section(article, *, reader, sort: str | None, page, now: datetime) -> CommentSection:
-    """Everything the comment section of an article page shows; a fixed number of queries."""
-    window = article_comment_window(article, now=now)
-    sort = parse_sort(sort)
-    thread = thread_page(article, sort=sort, page=page)
-    top = most_liked(article)
-    shown = [c.pk for c in top]
-    for comment in thread.object_list:
-        shown.append(comment.pk)
-        shown.extend(reply.pk for reply in comment.published_replies)
-    state = reader_state(article, reader, shown)
-    _mark_reader_state(state, reader, [*top, *thread.object_list])
-    return CommentSection(
+def published_debate(article, *, window: CommentWindow, sort: Sort, page: int) -> Debate:
+    """What the published debate shows in this order on this page; a fixed number of queries."""
+    return Debate(
         article=article,
         window=window,
         count=published_count(article),
-        top=top,
-        thread=thread,
+        top=most_liked(article),
+        thread=thread_page(article, sort=sort, page=page),
         sort=sort,
-        reader=state,
-        waiting_time=typical_waiting_time(now=now) if state.own_unpublished else None,
     )
 
 
-def comment_section_for(article, request) -> CommentSection | None:
-    """The section for an article page request, or None when the article takes no comments."""
-    now = timezone.now()
-    window = article_comment_window(article, now=now)
-    if window.is_open:
-        # A shared copy of the page must not offer the form after the window has closed.
-        limit_lifetime(request, (window.closes_at - now).total_seconds())
-    if not window.shows_comments:
-        return None
-    # A read only: the reader dismisses the notice of newly published comments with a POST.
-    return comment_section(
-        article,
-        reader=logged_in_reader(request),
-        sort=request.GET.get("sort"),
-        page=request.GET.get("page"),
-        now=now,
-    )
+def thread_pages(article) -> int:
+    """How many pages the thread has (at least one)."""
+    return Paginator(
+        _thread_queryset(article).in_order(DEFAULT_SORT), settings.KIOSK_COMMENTS_PER_PAGE
+    ).num_pages
 
 
 def reader_data(user) -> dict:

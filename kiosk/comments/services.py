@@ -362,3 +362,10 @@ def reader_data_erase(*, user, keep_comments: bool) -> None:
     gone.exclude(pk__in=answered).delete()
     for article_id in touched_articles:
         purge_article(article_id)
+
+
+def author_profile_changed(reader) -> None:
+    """The reader's public name or picture changed: the debates that show it next to their comments change too."""
+    articles = Comment.objects.by(reader).published().order_by().values_list("article_id", flat=True)
+    for article_id in articles.distinct():
+        purge_article(article_id)

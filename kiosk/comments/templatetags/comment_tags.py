@@ -4,29 +4,42 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from kiosk.comments.debate import debate_html
 from kiosk.comments.models import Comment
-from kiosk.comments.selectors import comment_section_for
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def comment_section(context, article):
-    """``{% comment_section page as comment_section %}``: the section, or None without comments."""
-    return comment_section_for(article, context["request"])
+    """``{% comment_section page %}``: the article's comment section, or nothing without comments."""
+    return debate_html(context["request"], article)
+
+
+@register.simple_tag(takes_context=True)
+def reader_part(context, part):
+    """A logged-in reader's own part of the shared section (kiosk.comments.debate): a gap to fill."""
+    return context["debate"].reader_part(part)
+
+
+@register.simple_tag(takes_context=True)
+def comment_actions(context, comment):
+    """A comment's like and report controls, which differ between readers."""
+    return context["debate"].comment_actions(context, comment)
 
 
 # Stands for the new comment's id in the template below; kiosk.js puts the real one in.
 FRESH_ID = 999999999
 
 
-@register.simple_tag(takes_context=True)
-def fresh_comment_template(context):
-    """``<template>`` of a just-sent comment, so kiosk.js shows it as the page would, in the reader's language."""
+@register.simple_tag
+def fresh_comment_template():
+    """``<template>`` of a just-sent comment, so kiosk.js shows it as the page would, in the reader's language.
+
+    Shared by all logged-in readers: kiosk.js puts in the id, the text and the time.
+    """
     comment = Comment(pk=FRESH_ID, status=Comment.Status.PENDING, created_at=timezone.now())
-    html = render_to_string(
-        "comments/includes/own_comment.html", {"comment": comment, "fresh": True}, request=context["request"]
-    )
+    html = render_to_string("comments/includes/own_comment.html", {"comment": comment, "fresh": True})
     return render_to_string(
         "comments/includes/fresh_comment_template.html", {"html": html, "fresh_id": FRESH_ID}
     )

@@ -1,0 +1,269 @@
+"""The debate under an article: rendered once, shared by every reader of one kind.
+
+The published part of a comment section (the count, the window, the top
+comments, one page of the thread in one order) looks the same to every
+anonymous reader and, apart from a few controls, to every logged-in one. It
+is rendered once per article, debate version, kind of reader, window, order,
+page, language and path, and kept in the shared cache. A logged-in reader's
+page is the shared HTML with only their own part put in: the notice of their
+newly published comments, their unpublished comments, the like and report
+controls of the comments they liked, reported or wrote, and their CSRF token.
+
+The debate version is bumped (kiosk.cacheversions) by whatever changes what
+the shared HTML shows: a decision, a withdrawal, a like, an author's new name
+or picture, an account deletion (all through ``debate_changed``). The window,
+which changes with the clock, is part of the key instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import string
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from kiosk import cacheversions
+from kiosk.pagecache.fragments import FRAGMENT_SECONDS
+from kiosk.pagecache.http import limit_lifetime, logged_in_reader
+
+from . import selectors
+from .models import Comment, Report
+from .rules import CommentWindow
+
+ACTIONS_TEMPLATE = "comments/includes/comment_actions.html"
+
+
+def debate_version_name(article_id: int) -> str:
+    return f"debate:{article_id}"
+
+
+def debate_changed(article_id: int) -> None:
+    """Retire every shared rendering of the article's debate in every process, now and on commit."""
+    cacheversions.bump(debate_version_name(article_id))
+
+
+@dataclass(frozen=True)
+class ReaderKind:
+    """All the shared HTML may know about who reads it."""
+
+    is_authenticated: bool
+
+
+ANONYMOUS, LOGGED_IN = ReaderKind(False), ReaderKind(True)
+
+
+@dataclass(frozen=True)
+class ShownComment:
+    """What a comment's like and report controls show, kept with the shared HTML."""
+
+    pk: int
+    author_id: int | None
+    like_count: int
+
+
+# What a reader may have done to a comment, as far as its controls show it.
+PLAIN, LIKED, REPORTED, LIKED_AND_REPORTED, OWN = "plain", "liked", "reported", "liked-reported", "own"
+STATES = {
+    PLAIN: {},
+    LIKED: {"liked_by_reader": True},
+    REPORTED: {"reported_by_reader": True},
+    LIKED_AND_REPORTED: {"liked_by_reader": True, "reported_by_reader": True},
+    OWN: {"is_own": True},
+}
+# The controls are rendered once per state for a comment with these values, then
+# copied for each comment (its id in URLs and anchors, its count): thirty comments
+# cost ten renders, and a reader who liked many costs none.
+SAMPLE_ID, SAMPLE_COUNT = 987654321, "kiosklikecount"
+
+
+def _actions_of(controls: str, comment: ShownComment) -> str:
+    return controls.replace(str(SAMPLE_ID), str(comment.pk)).replace(SAMPLE_COUNT, str(comment.like_count))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A gap in the shared HTML that each logged-in reader's own part fills."""
+
+    part: str  # "notice", "own" or "actions"
+    comment: ShownComment | None = None
+    in_top: bool = False
+    # The actions as a reader who has not touched the comment sees them.
+    default: str = ""
+
+
+@dataclass(frozen=True)
+class SharedDebate:
+    """The shared HTML: ``chunks`` with one slot between each two; the CSRF token as ``csrf``."""
+
+    chunks: tuple[str, ...]
+    slots: tuple[Slot, ...]
+    csrf: str
+    # (in the top comments?, state) → the controls of the sample comment.
+    controls: dict[tuple[bool, str], str]
+
+    @property
+    def comment_ids(self) -> list[int]:
+        return [slot.comment.pk for slot in self.slots if slot.comment]
+
+
+class _SharedRender:
+    """Put in the template context as ``debate``: the tags in the template mark their gaps with it."""
+
+    def __init__(self, reader: ReaderKind) -> None:
+        self.reader = reader
+        # Unguessable and without digits, so no comment text can pose as a gap or a token
+        # and no sample id can be found in one.
+        self.nonce = "".join(secrets.choice(string.ascii_lowercase) for _ in range(16))
+        self.csrf = f"kiosk{self.nonce}csrf" if reader.is_authenticated else ""
+        self.slots: list[Slot] = []
+        self.controls: dict[tuple[bool, str], str] = {}
+
+    def _gap(self, slot: Slot) -> SafeString:
+        self.slots.append(slot)
+        return mark_safe(f"kiosk{self.nonce}slot{len(self.slots) - 1}end")
+
+    def reader_part(self, part: str) -> str:
+        return self._gap(Slot(part)) if self.reader.is_authenticated else ""
+
+    def _controls(self, context, in_top: bool) -> None:
+        states = STATES if self.reader.is_authenticated else {PLAIN: {}}
+        flat = context.flatten()
+        for state, flags in states.items():
+            sample = {"pk": SAMPLE_ID, "anchor": f"comment-{SAMPLE_ID}", "like_count": SAMPLE_COUNT, **flags}
+            controls = render_to_string(ACTIONS_TEMPLATE, {**flat, "comment": sample, "in_top": in_top})
+            self.controls[in_top, state] = controls
+
+    def comment_actions(self, context, comment: Comment) -> str:
+        in_top = bool(context.get("in_top"))
+        if (in_top, PLAIN) not in self.controls:
+            self._controls(context, in_top)
+        shown = ShownComment(comment.pk, comment.author_id, comment.like_count)
+        plain = _actions_of(self.controls[in_top, PLAIN], shown)
+        if not self.reader.is_authenticated:
+            return mark_safe(plain)
+        return self._gap(Slot("actions", comment=shown, in_top=in_top, default=plain))
+
+    def split(self, html: str) -> SharedDebate:
+        pieces = re.split(f"kiosk{self.nonce}slot(\\d+)end", html)
+        return SharedDebate(
+            chunks=tuple(pieces[0::2]),
+            slots=tuple(self.slots[int(index)] for index in pieces[1::2]),
+            csrf=self.csrf,
+            controls=self.controls if self.reader.is_authenticated else {},
+        )
+
+
+def _page_number(article, version: int, raw: str | None) -> int:
+    """The thread page a ``?page=`` shows, as Django's Paginator.get_page would pick it."""
+    if raw in (None, "", "1"):
+        return 1
+    try:
+        number = int(raw)
+    except ValueError:
+        return 1
+    # One small entry per debate version, so that a page beyond the last is one key, not one per number.
+    key = f"comments:thread-pages:{article.pk}:{version}"
+    pages = cache.get(key)
+    if pages is None:
+        pages = selectors.thread_pages(article)
+        cache.set(key, pages, FRAGMENT_SECONDS)
+    return number if 1 <= number <= pages else pages
+
+
+def _context(*, section, window: CommentWindow, reader: ReaderKind, path: str, csrf: str) -> dict:
+    context = {
+        "section": section,
+        "window": window,
+        "reader": reader,
+        "article_path": path,
+        "report_reasons": Report.Reason.choices,
+    }
+    if csrf:
+        context["csrf_token"] = csrf
+    return context
+
+
+def shared_debate(
+    article, *, reader: ReaderKind, window: CommentWindow, sort, page, path: str
+) -> SharedDebate:
+    """The shared HTML from the cache, rendered from the rows on a miss."""
+    # The version is read before the rows (kiosk.cacheversions).
+    (version,) = cacheversions.current(debate_version_name(article.pk))
+    sort = selectors.parse_sort(sort)
+    number = _page_number(article, version, page)
+    closes = window.closes_at.timestamp() if window.closes_at else None
+    parts = (article.pk, version, reader.is_authenticated, window.state, closes, window.hours, sort, number)
+    raw = "|".join(map(str, (*parts, translation.get_language(), path)))
+    key = f"comments:debate:{article.pk}:{hashlib.md5(raw.encode()).hexdigest()}"
+    shared = cache.get(key)
+    if shared is None:
+        render = _SharedRender(reader)
+        section = selectors.published_debate(article, window=window, sort=sort, page=number)
+        context = _context(section=section, window=window, reader=reader, path=path, csrf=render.csrf)
+        shared = render.split(
+            render_to_string("comments/comment_section.html", {**context, "debate": render})
+        )
+        cache.set(key, shared, FRAGMENT_SECONDS)
+    return shared
+
+
+def _what_reader_did(comment: ShownComment, state: selectors.ReaderState, reader) -> str:
+    if comment.author_id == reader.pk:
+        return OWN
+    liked, reported = comment.pk in state.liked, comment.pk in state.reported
+    if liked and reported:
+        return LIKED_AND_REPORTED
+    return LIKED if liked else REPORTED if reported else PLAIN
+
+
+def _reader_html(shared: SharedDebate, *, article, reader, window: CommentWindow, path: str, now) -> str:
+    """The shared HTML with this reader's own part in its gaps."""
+    state = selectors.reader_state(article, reader, shared.comment_ids)
+    context = _context(section=None, window=window, reader=LOGGED_IN, path=path, csrf=shared.csrf)
+
+    def fill(slot: Slot) -> str:
+        if slot.part == "notice":
+            if not state.newly_published:
+                return ""
+            notice = {"newly_published": state.newly_published, "article_id": article.pk}
+            return render_to_string("comments/includes/decisions_notice.html", {**context, **notice})
+        if slot.part == "own":
+            waiting = selectors.typical_waiting_time(now=now) if state.own_unpublished else None
+            own = {"own_unpublished": state.own_unpublished, "waiting_time": waiting}
+            return render_to_string("comments/includes/own_comments.html", {**context, **own})
+        done = _what_reader_did(slot.comment, state, reader)
+        if done == PLAIN:
+            return slot.default
+        return _actions_of(shared.controls[slot.in_top, done], slot.comment)
+
+    pieces = [shared.chunks[0]]
+    for slot, chunk in zip(shared.slots, shared.chunks[1:], strict=True):
+        pieces.append(fill(slot))
+        pieces.append(chunk)
+    return "".join(pieces)
+
+
+def debate_html(request, article) -> SafeString:
+    """The article's comment section for this request; empty where the article takes no comments."""
+    now = timezone.now()
+    window = selectors.article_comment_window(article, now=now)
+    if window.is_open:
+        # A shared copy of the page must not offer the form after the window has closed.
+        limit_lifetime(request, (window.closes_at - now).total_seconds())
+    if not window.shows_comments:
+        return mark_safe("")
+    reader = logged_in_reader(request)
+    kind = LOGGED_IN if reader else ANONYMOUS
+    sort, page = request.GET.get("sort"), request.GET.get("page")
+    shared = shared_debate(article, reader=kind, window=window, sort=sort, page=page, path=request.path)
+    if reader is None:
+        return mark_safe(shared.chunks[0])
+    html = _reader_html(shared, article=article, reader=reader, window=window, path=request.path, now=now)
+    return mark_safe(html.replace(shared.csrf, get_token(request)))
