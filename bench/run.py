@@ -157,6 +157,7 @@ def article_page() -> list[str]:
     with override_settings(KIOSK_PAGE_CACHE_ENABLED=False):
         cold_queries, _ = count_queries(before=clear_all)
         warm_queries, _ = count_queries()
+    wsgi_get(app, ARTICLE, cookie)
     reader_queries, _ = count_queries(cookie=cookie)
     wsgi_get(app, ARTICLE)
     hit_queries, headers = count_queries()

@@ -166,6 +166,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
+    # Read from the shared cache, written to the database as well: a logged-in page costs
+    # no session query, and throwing the cache away logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -38,6 +38,8 @@ from .models import Comment, Report
 from .rules import CommentWindow
 
 ACTIONS_TEMPLATE = "comments/includes/comment_actions.html"
+# One entry per reader and article they open: shorter-lived than the shared debate.
+READER_PART_SECONDS = 10 * 60
 
 
 def debate_version_name(article_id: int) -> str:
@@ -47,6 +49,33 @@ def debate_version_name(article_id: int) -> str:
 def debate_changed(article_id: int) -> None:
     """Retire every shared rendering of the article's debate in every process, now and on commit."""
     cacheversions.bump(debate_version_name(article_id))
+
+
+def reader_version_name(reader_id: int) -> str:
+    return f"debate-reader:{reader_id}"
+
+
+def reader_changed(reader_id: int | None) -> None:
+    """The reader wrote, liked or reported, or a decision fell on their comment: retire their part."""
+    if reader_id is not None:
+        cacheversions.bump(reader_version_name(reader_id))
+
+
+@dataclass(frozen=True)
+class ReaderPart:
+    marks: selectors.ReaderMarks
+    own: selectors.OwnComments
+
+
+def _reader_part(article, reader) -> ReaderPart:
+    """What the reader did here, from the cache: read on every page they open, changed rarely."""
+    (version,) = cacheversions.current(reader_version_name(reader.pk))
+    key = f"comments:reader-part:{reader.pk}:{article.pk}:{version}"
+    part = cache.get(key)
+    if part is None:
+        part = ReaderPart(selectors.reader_marks(article, reader), selectors.own_comments(article, reader))
+        cache.set(key, part, READER_PART_SECONDS)
+    return part
 
 
 @dataclass(frozen=True)
@@ -107,10 +136,6 @@ class SharedDebate:
     csrf: str
     # (in the top comments?, state) → the controls of the sample comment.
     controls: dict[tuple[bool, str], str]
-
-    @property
-    def comment_ids(self) -> list[int]:
-        return [slot.comment.pk for slot in self.slots if slot.comment]
 
 
 class _SharedRender:
@@ -214,10 +239,10 @@ def shared_debate(
     return shared
 
 
-def _what_reader_did(comment: ShownComment, state: selectors.ReaderState, reader) -> str:
+def _what_reader_did(comment: ShownComment, marks: selectors.ReaderMarks, reader) -> str:
     if comment.author_id == reader.pk:
         return OWN
-    liked, reported = comment.pk in state.liked, comment.pk in state.reported
+    liked, reported = comment.pk in marks.liked, comment.pk in marks.reported
     if liked and reported:
         return LIKED_AND_REPORTED
     return LIKED if liked else REPORTED if reported else PLAIN
@@ -225,20 +250,21 @@ def _what_reader_did(comment: ShownComment, state: selectors.ReaderState, reader
 
 def _reader_html(shared: SharedDebate, *, article, reader, window: CommentWindow, path: str, now) -> str:
     """The shared HTML with this reader's own part in its gaps."""
-    state = selectors.reader_state(article, reader, shared.comment_ids)
+    part = _reader_part(article, reader)
+    marks, own = part.marks, part.own
     context = _context(section=None, window=window, reader=LOGGED_IN, path=path, csrf=shared.csrf)
 
     def fill(slot: Slot) -> str:
         if slot.part == "notice":
-            if not state.newly_published:
+            if not own.newly_published:
                 return ""
-            notice = {"newly_published": state.newly_published, "article_id": article.pk}
+            notice = {"newly_published": own.newly_published, "article_id": article.pk}
             return render_to_string("comments/includes/decisions_notice.html", {**context, **notice})
         if slot.part == "own":
-            waiting = selectors.typical_waiting_time(now=now) if state.own_unpublished else None
-            own = {"own_unpublished": state.own_unpublished, "waiting_time": waiting}
-            return render_to_string("comments/includes/own_comments.html", {**context, **own})
-        done = _what_reader_did(slot.comment, state, reader)
+            waiting = selectors.typical_waiting_time(now=now) if own.unpublished else None
+            unpublished = {"own_unpublished": own.unpublished, "waiting_time": waiting}
+            return render_to_string("comments/includes/own_comments.html", {**context, **unpublished})
+        done = _what_reader_did(slot.comment, marks, reader)
         if done == PLAIN:
             return slot.default
         return _actions_of(shared.controls[slot.in_top, done], slot.comment)

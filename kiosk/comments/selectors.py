@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -141,29 +141,35 @@ def page_of(comment: Comment, *, sort: str) -> int:
     return before.count() // settings.KIOSK_COMMENTS_PER_PAGE + 1
 
 
-@dataclass
-class ReaderState:
-    """What one logged-in reader has done in this article's debate."""
+@dataclass(frozen=True)
+class ReaderMarks:
+    """The comments of one article that one reader has liked or reported."""
 
-    liked: set[int] = field(default_factory=set)
-    reported: set[int] = field(default_factory=set)
-    # Their comments nobody else sees: awaiting review, or rejected.
-    own_unpublished: list[Comment] = field(default_factory=list)
-    # Their comments published since they last looked.
-    newly_published: list[Comment] = field(default_factory=list)
+    liked: frozenset[int] = frozenset()
+    reported: frozenset[int] = frozenset()
 
 
-def reader_state(article, reader, comment_ids: list[int]) -> ReaderState:
-    if reader is None or not reader.is_authenticated:
-        return ReaderState()
-    liked = set(
-        Like.objects.filter(reader=reader, comment_id__in=comment_ids).values_list("comment_id", flat=True)
+def reader_marks(article, reader) -> ReaderMarks:
+    liked = Like.objects.filter(reader=reader, comment__article_id=article.pk).values_list("comment_id")
+    reported = Report.objects.filter(reporter=reader, comment__article_id=article.pk).values_list(
+        "comment_id"
     )
-    reported = set(
-        Report.objects.filter(reporter=reader, comment_id__in=comment_ids).values_list(
-            "comment_id", flat=True
-        )
+    return ReaderMarks(
+        liked=frozenset(pk for (pk,) in liked), reported=frozenset(pk for (pk,) in reported.order_by())
     )
+
+
+@dataclass(frozen=True)
+class OwnComments:
+    """A reader's comments on one article that the shared debate does not show them."""
+
+    # Nobody else sees these: awaiting review, or rejected.
+    unpublished: list[Comment]
+    # Published since they last looked.
+    newly_published: list[Comment]
+
+
+def own_comments(article, reader) -> OwnComments:
     own = list(
         Comment.objects.for_article(article)
         .by(reader)
@@ -174,10 +180,8 @@ def reader_state(article, reader, comment_ids: list[int]) -> ReaderState:
         .select_related("parent__author")
         .order_by("-created_at")
     )
-    return ReaderState(
-        liked=liked,
-        reported=reported,
-        own_unpublished=[c for c in own if not c.is_published],
+    return OwnComments(
+        unpublished=[c for c in own if not c.is_published],
         newly_published=[c for c in own if c.is_published],
     )
 

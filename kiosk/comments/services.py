@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from kiosk.security import reader_text
 
 from . import text as comment_text
+from .debate import reader_changed
 from .models import Comment, Like, Report
 from .notifications import notify_author
 from .purging import purge_article
@@ -116,6 +117,7 @@ def comment_submit(
         # from another request can still win.
         if still_guarded or not _inserted(comment):
             raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
+    reader_changed(author.pk)
     return comment
 
 
@@ -158,6 +160,7 @@ def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = 
     comment.edited_at = now
     comment.repeat_guard = None  # rewritten, it is no longer a copy of anything sent
     comment.save(update_fields=["text", "html", "edited_at", "repeat_guard"])
+    reader_changed(author.pk)
     return comment
 
 
@@ -174,6 +177,7 @@ def comment_withdraw(*, comment: Comment, author) -> None:
     comment.text = comment.html = ""
     comment.repeat_guard = None  # the reader may post the same text again
     comment.save(update_fields=["status", "text", "html", "repeat_guard"])
+    reader_changed(author.pk)
     if was_published:
         purge_article(comment.article_id)
 
@@ -196,6 +200,7 @@ def comment_approve(
     comment.rejection_reason, comment.rejection_note = "", ""
     comment.decision_seen = not notify
     comment.save()
+    reader_changed(comment.author_id)
     purge_article(comment.article_id)
     if notify:
         notify_author(comment)
@@ -221,6 +226,7 @@ def comment_reject(
     comment.rejection_reason, comment.rejection_note = reason, note
     comment.decision_seen = False
     comment.save()
+    reader_changed(comment.author_id)
     if was_published:
         purge_article(comment.article_id)
     notify_author(comment)
@@ -249,6 +255,7 @@ def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> in
         else:
             Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
             purge_article(comment.article_id, shared=False)
+            reader_changed(reader.pk)
     return _like_count(comment)
 
 
@@ -261,6 +268,7 @@ def comment_unlike(*, comment: Comment, reader, now: datetime | None = None) -> 
         if deleted:
             Comment.objects.filter(pk=comment.pk).update(like_count=_one_less("like_count"))
             purge_article(comment.article_id, shared=False)
+            reader_changed(reader.pk)
     return _like_count(comment)
 
 
@@ -296,6 +304,7 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
                 _("You have already reported this comment. Thank you."), code="already_reported", status=409
             ) from None
         Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        reader_changed(reporter.pk)
     logger.info("comment %s reported (%s)", comment.pk, reason)
     return report
 
@@ -309,12 +318,15 @@ def toggle_like(*, comment: Comment, reader, now: datetime | None = None) -> tup
 
 def comment_decisions_seen(*, article, reader) -> int:
     """The reader has read that their comments on this article are published: no more notice."""
-    return (
+    seen = (
         Comment.objects.for_article(article)
         .by(reader)
         .filter(status=Comment.Status.PUBLISHED, decision_seen=False)
         .update(decision_seen=True)
     )
+    if seen:
+        reader_changed(reader.pk)
+    return seen
 
 
 @transaction.atomic
@@ -360,6 +372,7 @@ def reader_data_erase(*, user, keep_comments: bool) -> None:
     shells.filter(status=Comment.Status.PUBLISHED).update(status=Comment.Status.WITHDRAWN)
     shells.update(author=None, text="", html="", rejection_note="")
     gone.exclude(pk__in=answered).delete()
+    reader_changed(user.pk)
     for article_id in touched_articles:
         purge_article(article_id)
 

@@ -188,3 +188,29 @@ def test_comment_text_cannot_pose_as_a_gap(client, article, reader):
     CommentFactory(article=article, author=CommenterFactory(), text=text)
     client.force_login(reader)
     assert text in _page(client, article)
+
+
+def test_a_readers_like_and_report_show_on_their_next_view(client, article, reader):
+    liked, reported = CommentFactory.create_batch(2, article=article)
+    client.force_login(reader)
+    html = _page(client, article)
+    assert 'aria-pressed="false"' in _like_button(html, liked)
+    services.comment_like(comment=liked, reader=reader)
+    services.comment_report(comment=reported, reporter=reader, reason="spam")
+    html = _page(client, article)
+    assert 'aria-pressed="true"' in _like_button(html, liked)
+    assert f'data-report-form data-comment="{reported.pk}"' not in html
+    services.comment_unlike(comment=liked, reader=reader)
+    assert 'aria-pressed="false"' in _like_button(_page(client, article), liked)
+
+
+def test_a_sent_comment_and_its_decision_show_to_its_author_at_once(client, article, reader, moderator):
+    client.force_login(reader)
+    _page(client, article)
+    comment = services.comment_submit(article=article, author=reader, text="Gleich zu sehen")
+    html = _page(client, article)
+    assert "Gleich zu sehen" in html.split("data-own-comments", 1)[1]
+    services.comment_approve(comment=comment, moderator=moderator)
+    html = _page(client, article)
+    assert "comments__notice" in html
+    assert 'class="comments__own"' not in html
