@@ -14,11 +14,19 @@ Two rules make this safe while other processes keep rendering:
 New numbers come from the clock in nanoseconds, never reused: a version lost
 from the cache (culled, evicted) can only retire entries, never bring back
 old ones. Used below the page cache too (sites, settings), hence not an app.
+
+Within ``read_once()`` (each request, kiosk.pagecache.middleware) a version
+is read from the cache the first time it is asked for and then remembered
+until the block ends: a page asks for the same few versions a dozen times.
+That keeps the first rule (the number is only ever read earlier), and a bump
+in the same block is seen at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -30,19 +38,42 @@ def _key(name: str) -> str:
     return PREFIX + name
 
 
+# The versions read so far in this request; None outside read_once().
+_read: ContextVar[dict[str, int] | None] = ContextVar("kiosk_versions_read", default=None)
+
+
+@contextlib.contextmanager
+def read_once():
+    """Read each version from the cache once in this block (a request), not every time it is asked for."""
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
+
 def current(*names: str) -> tuple[int, ...]:
     """The versions of these names, in order; a missing one is started."""
     keys = [_key(name) for name in names]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            started = time.time_ns()
-            found[key] = started if cache.add(key, started, None) else cache.get(key, started)
+    read = _read.get()
+    found = {} if read is None else {key: read[key] for key in keys if key in read}
+    if missing := [key for key in keys if key not in found]:
+        found.update(cache.get_many(missing))
+        for key in missing:
+            if key not in found:
+                started = time.time_ns()
+                found[key] = started if cache.add(key, started, None) else cache.get(key, started)
+        if read is not None:
+            read.update((key, found[key]) for key in missing)
     return tuple(found[key] for key in keys)
 
 
 def peek(*names: str) -> tuple[int | None, ...]:
-    """The versions of these names, None where there is none yet (nothing is started)."""
+    """The versions of these names as the cache has them now, None where there is none yet.
+
+    Never from what this request read before: callers peek to learn whether a version
+    changed while they read rows.
+    """
     keys = [_key(name) for name in names]
     found = cache.get_many(keys)
     return tuple(found.get(key) for key in keys)
@@ -67,5 +98,8 @@ def bump(*names: str) -> None:
 
 
 def _set(names) -> None:
+    read = _read.get()
     for name in names:
         cache.set(_key(name), time.time_ns(), None)
+        if read is not None:
+            read.pop(_key(name), None)

@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.http import HttpResponse
 
+from kiosk import cacheversions
 from kiosk.newsroom.sites import site_id_for_request
 
 from . import store
@@ -28,6 +29,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Below here, each cache version is read once per request (kiosk.cacheversions).
+        with cacheversions.read_once():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not self._is_shareable_request(request):
             return self.get_response(request)
 

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from kiosk.newsroom.middleware import PREFIXED_LANGUAGES, language_from_path
@@ -55,16 +56,46 @@ def prefetch_teaser_renditions(context):
     return ""
 
 
-@register.simple_tag(takes_context=True)
-def article_versions(context, article):
-    """What the article's fragments are keyed by (read once per request, before they render)."""
-    request = context.get("request")
-    memo = getattr(request, "_kiosk_article_versions", None) if request is not None else None
-    if memo is None or memo[0] != article.pk:
-        memo = (article.pk, fragments.article_versions(article))
-        if request is not None:
-            request._kiosk_article_versions = memo
-    return memo[1]
+@register.simple_tag
+def article_versions(article):
+    """What the article's fragments are keyed by (each version read once per request)."""
+    return fragments.article_versions(article)
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, name: str, nodelist) -> None:
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context) -> str:
+        page, request = context.get("page"), context.get("request")
+        site = getattr(request, "_wagtail_site", None)
+        if getattr(page, "pk", None) is None or site is None:
+            return self.nodelist.render(context)
+        language = translation.get_language()
+        key = f"news:page-fragment:{self.name}:{site.pk}:{page.pk}:{language}:{fragments.layout_version()}"
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, fragments.FRAGMENT_SECONDS)
+        return html
+
+
+@register.tag
+def page_fragment(parser, token):
+    """``{% page_fragment "name" %}…{% endpage_fragment %}``: the header's and footer's shared parts.
+
+    Cached per site, page, language and layout (sections and site settings) on
+    the newsroom's pages, a bounded set of keys; rendered afresh elsewhere, so
+    made-up URLs (404s) cannot fill the cache with one entry each. What is
+    inside may show the page's path and section, never who reads it.
+    """
+    try:
+        _tag, name = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("page_fragment takes one name") from None
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(name.strip("\"'"), nodelist)
 
 
 @register.filter
