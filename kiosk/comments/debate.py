@@ -22,6 +22,7 @@ import re
 import secrets
 import string
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.middleware.csrf import get_token
@@ -88,15 +89,6 @@ class ReaderKind:
 ANONYMOUS, LOGGED_IN = ReaderKind(False), ReaderKind(True)
 
 
-@dataclass(frozen=True)
-class ShownComment:
-    """What a comment's like and report controls show, kept with the shared HTML."""
-
-    pk: int
-    author_id: int | None
-    like_count: int
-
-
 # What a reader may have done to a comment, as far as its controls show it.
 PLAIN, LIKED, REPORTED, LIKED_AND_REPORTED, OWN = "plain", "liked", "reported", "liked-reported", "own"
 STATES = {
@@ -112,26 +104,33 @@ STATES = {
 SAMPLE_ID, SAMPLE_COUNT = 987654321, "kiosklikecount"
 
 
-def _actions_of(controls: str, comment: ShownComment) -> str:
-    return controls.replace(str(SAMPLE_ID), str(comment.pk)).replace(SAMPLE_COUNT, str(comment.like_count))
+def _actions_of(controls: str, pk: int, like_count: int) -> str:
+    return controls.replace(str(SAMPLE_ID), str(pk)).replace(SAMPLE_COUNT, str(like_count))
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A gap in the shared HTML that each logged-in reader's own part fills."""
+class Slot(NamedTuple):
+    """A stretch of the shared HTML (``html[start:end]``) that a logged-in reader's own part replaces.
+
+    For "notice" and "own" it is empty: the part goes in at ``start``. For
+    "actions" it holds the controls of a comment as a reader who has not
+    touched it sees them. A named tuple, and the controls left in the one
+    string, because every logged-in page unpickles a slot for every comment.
+    """
 
     part: str  # "notice", "own" or "actions"
-    comment: ShownComment | None = None
+    start: int
+    end: int
+    pk: int | None = None
+    author_id: int | None = None
+    like_count: int = 0
     in_top: bool = False
-    # The actions as a reader who has not touched the comment sees them.
-    default: str = ""
 
 
 @dataclass(frozen=True)
 class SharedDebate:
-    """The shared HTML: ``chunks`` with one slot between each two; the CSRF token as ``csrf``."""
+    """The shared HTML, its slots in order, and the stand-in for the reader's CSRF token."""
 
-    chunks: tuple[str, ...]
+    html: str
     slots: tuple[Slot, ...]
     csrf: str
     # (in the top comments?, state) → the controls of the sample comment.
@@ -139,25 +138,28 @@ class SharedDebate:
 
 
 class _SharedRender:
-    """Put in the template context as ``debate``: the tags in the template mark their gaps with it."""
+    """Put in the template context as ``debate``: the tags in the template mark their slots with it."""
 
     def __init__(self, reader: ReaderKind) -> None:
         self.reader = reader
-        # Unguessable and without digits, so no comment text can pose as a gap or a token
+        # Unguessable and without digits, so no comment text can pose as a mark or a token
         # and no sample id can be found in one.
         self.nonce = "".join(secrets.choice(string.ascii_lowercase) for _ in range(16))
         self.csrf = f"kiosk{self.nonce}csrf" if reader.is_authenticated else ""
         self.slots: list[Slot] = []
         self.controls: dict[tuple[bool, str], str] = {}
 
-    def _gap(self, slot: Slot) -> SafeString:
+    def _mark(self, edge: str, index: int) -> str:
+        return f"kiosk{self.nonce}{edge}{index}end"
+
+    def _open(self, slot: Slot) -> str:
         self.slots.append(slot)
-        return mark_safe(f"kiosk{self.nonce}slot{len(self.slots) - 1}end")
+        return self._mark("slot", len(self.slots) - 1)
 
     def reader_part(self, part: str) -> str:
-        return self._gap(Slot(part)) if self.reader.is_authenticated else ""
+        return mark_safe(self._open(Slot(part, 0, 0))) if self.reader.is_authenticated else ""
 
-    def _controls(self, context, in_top: bool) -> None:
+    def _render_controls(self, context, in_top: bool) -> None:
         states = STATES if self.reader.is_authenticated else {PLAIN: {}}
         flat = context.flatten()
         for state, flags in states.items():
@@ -168,18 +170,32 @@ class _SharedRender:
     def comment_actions(self, context, comment: Comment) -> str:
         in_top = bool(context.get("in_top"))
         if (in_top, PLAIN) not in self.controls:
-            self._controls(context, in_top)
-        shown = ShownComment(comment.pk, comment.author_id, comment.like_count)
-        plain = _actions_of(self.controls[in_top, PLAIN], shown)
+            self._render_controls(context, in_top)
+        plain = _actions_of(self.controls[in_top, PLAIN], comment.pk, comment.like_count)
         if not self.reader.is_authenticated:
             return mark_safe(plain)
-        return self._gap(Slot("actions", comment=shown, in_top=in_top, default=plain))
+        slot = Slot("actions", 0, 0, comment.pk, comment.author_id, comment.like_count, in_top)
+        opened = self._open(slot)
+        return mark_safe(f"{opened}{plain}{self._mark('stop', len(self.slots) - 1)}")
 
-    def split(self, html: str) -> SharedDebate:
-        pieces = re.split(f"kiosk{self.nonce}slot(\\d+)end", html)
+    def finish(self, html: str) -> SharedDebate:
+        """Take the marks out, noting where each slot starts and ends in what is left."""
+        clean: list[str] = []
+        length = 0
+        slots = list(self.slots)
+        pieces = re.split(f"kiosk{self.nonce}(slot|stop)(\\d+)end", html)
+        for i in range(0, len(pieces), 3):
+            clean.append(pieces[i])
+            length += len(pieces[i])
+            if i + 1 < len(pieces):
+                edge, index = pieces[i + 1], int(pieces[i + 2])
+                if edge == "slot":
+                    slots[index] = slots[index]._replace(start=length, end=length)
+                else:
+                    slots[index] = slots[index]._replace(end=length)
         return SharedDebate(
-            chunks=tuple(pieces[0::2]),
-            slots=tuple(self.slots[int(index)] for index in pieces[1::2]),
+            html="".join(clean),
+            slots=tuple(slots),
             csrf=self.csrf,
             controls=self.controls if self.reader.is_authenticated else {},
         )
@@ -232,17 +248,17 @@ def shared_debate(
         render = _SharedRender(reader)
         section = selectors.published_debate(article, window=window, sort=sort, page=number)
         context = _context(section=section, window=window, reader=reader, path=path, csrf=render.csrf)
-        shared = render.split(
+        shared = render.finish(
             render_to_string("comments/comment_section.html", {**context, "debate": render})
         )
         cache.set(key, shared, FRAGMENT_SECONDS)
     return shared
 
 
-def _what_reader_did(comment: ShownComment, marks: selectors.ReaderMarks, reader) -> str:
-    if comment.author_id == reader.pk:
+def _what_reader_did(slot: Slot, marks: selectors.ReaderMarks, reader) -> str:
+    if slot.author_id == reader.pk:
         return OWN
-    liked, reported = comment.pk in marks.liked, comment.pk in marks.reported
+    liked, reported = slot.pk in marks.liked, slot.pk in marks.reported
     if liked and reported:
         return LIKED_AND_REPORTED
     return LIKED if liked else REPORTED if reported else PLAIN
@@ -254,7 +270,8 @@ def _reader_html(shared: SharedDebate, *, article, reader, window: CommentWindow
     marks, own = part.marks, part.own
     context = _context(section=None, window=window, reader=LOGGED_IN, path=path, csrf=shared.csrf)
 
-    def fill(slot: Slot) -> str:
+    def fill(slot: Slot) -> str | None:
+        """The reader's own part for the slot, or None where the shared HTML shows it already."""
         if slot.part == "notice":
             if not own.newly_published:
                 return ""
@@ -264,15 +281,18 @@ def _reader_html(shared: SharedDebate, *, article, reader, window: CommentWindow
             waiting = selectors.typical_waiting_time(now=now) if own.unpublished else None
             unpublished = {"own_unpublished": own.unpublished, "waiting_time": waiting}
             return render_to_string("comments/includes/own_comments.html", {**context, **unpublished})
-        done = _what_reader_did(slot.comment, marks, reader)
+        done = _what_reader_did(slot, marks, reader)
         if done == PLAIN:
-            return slot.default
-        return _actions_of(shared.controls[slot.in_top, done], slot.comment)
+            return None
+        return _actions_of(shared.controls[slot.in_top, done], slot.pk, slot.like_count)
 
-    pieces = [shared.chunks[0]]
-    for slot, chunk in zip(shared.slots, shared.chunks[1:], strict=True):
-        pieces.append(fill(slot))
-        pieces.append(chunk)
+    html, pieces, position = shared.html, [], 0
+    for slot in shared.slots:
+        own_part = fill(slot)
+        if own_part is not None:
+            pieces += [html[position : slot.start], own_part]
+            position = slot.end
+    pieces.append(html[position:])
     return "".join(pieces)
 
 
@@ -290,6 +310,6 @@ def debate_html(request, article) -> SafeString:
     sort, page = request.GET.get("sort"), request.GET.get("page")
     shared = shared_debate(article, reader=kind, window=window, sort=sort, page=page, path=request.path)
     if reader is None:
-        return mark_safe(shared.chunks[0])
+        return mark_safe(shared.html)
     html = _reader_html(shared, article=article, reader=reader, window=window, path=request.path, now=now)
     return mark_safe(html.replace(shared.csrf, get_token(request)))
