@@ -86,7 +86,7 @@ def throughput(app, path: str, before=None, cookie: str = "") -> float:
 
 
 def reader_cookie() -> str:
-    """The session cookie of a demo reader who has liked comments on the bench article."""
+    """The cookies of a returning demo reader who has liked comments on the bench article."""
     from django.conf import settings
     from django.test import Client
 
@@ -96,7 +96,9 @@ def reader_cookie() -> str:
     assert like, "the demo debate has likes"
     client = Client()
     client.force_login(like.reader)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    client.get(ARTICLE)  # a browser keeps the CSRF cookie its first page set
+    cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+    return "; ".join(f"{name}={client.cookies[name].value}" for name in cookies)
 
 
 def article_page() -> list[str]:

@@ -13,7 +13,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def comment_section(context, article):
     """``{% comment_section page %}``: the article's comment section, or nothing without comments."""
-    return debate_html(context["request"], article)
+    return debate_html(context["request"], article, csrf_token=context.get("csrf_token"))
 
 
 @register.simple_tag(takes_context=True)

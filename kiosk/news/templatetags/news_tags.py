@@ -1,10 +1,14 @@
+from typing import NamedTuple
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from kiosk.newsroom.middleware import PREFIXED_LANGUAGES, language_from_path
 from kiosk.pagecache import fragments
+from kiosk.pagecache.http import logged_in_reader
 
 from ..navigation import cached_top_sections
 
@@ -62,40 +66,49 @@ def article_versions(article):
     return fragments.article_versions(article)
 
 
-class PageFragmentNode(template.Node):
-    def __init__(self, name: str, nodelist) -> None:
-        self.name, self.nodelist = name, nodelist
-
-    def render(self, context) -> str:
-        page, request = context.get("page"), context.get("request")
-        site = getattr(request, "_wagtail_site", None)
-        if getattr(page, "pk", None) is None or site is None:
-            return self.nodelist.render(context)
-        language = translation.get_language()
-        key = f"news:page-fragment:{self.name}:{site.pk}:{page.pk}:{language}:{fragments.layout_version()}"
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, fragments.FRAGMENT_SECONDS)
-        return html
+class PageShell(NamedTuple):
+    header: str
+    footer: str
 
 
-@register.tag
-def page_fragment(parser, token):
-    """``{% page_fragment "name" %}…{% endpage_fragment %}``: the header's and footer's shared parts.
+HEADER, FOOTER = "components/site_header.html", "components/site_footer.html"
+# A logged-in reader's account links, put into the shared header for each request.
+ACCOUNT_PART = "components/header_account_part.html"
+ACCOUNT_MARK = "<!--kiosk:header-account-->"
 
-    Cached per site, page, language and layout (sections and site settings) on
-    the newsroom's pages, a bounded set of keys; rendered afresh elsewhere, so
-    made-up URLs (404s) cannot fill the cache with one entry each. What is
-    inside may show the page's path and section, never who reads it.
+
+def _render(context, name: str, **extra) -> str:
+    with context.push(**extra):
+        return context.template.engine.get_template(name).render(context)
+
+
+@register.simple_tag(takes_context=True)
+def page_shell(context) -> PageShell:
+    """``{% page_shell as shell %}``: the site's header and footer around a page.
+
+    On the newsroom's pages (a bounded set of keys) both are cached together
+    per site, page, language, layout (sections and site settings) and kind of
+    reader; a logged-in reader's account links are put into the shared header
+    afresh. Elsewhere, e.g. on a 404 for a made-up URL, they are rendered
+    afresh, so no URL anyone invents adds a cache entry. What the shared part
+    shows may depend on the page's path and section, never on who reads it.
     """
-    try:
-        _tag, name = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError("page_fragment takes one name") from None
-    nodelist = parser.parse(("endpage_fragment",))
-    parser.delete_first_token()
-    return PageFragmentNode(name.strip("\"'"), nodelist)
+    request, page = context.get("request"), context.get("page")
+    site = getattr(request, "_wagtail_site", None)
+    reader = logged_in_reader(request) if request is not None else None
+    if getattr(page, "pk", None) is None or site is None:
+        return PageShell(_render(context, HEADER), _render(context, FOOTER))
+    kind = "reader" if reader else "anonymous"
+    language = translation.get_language()
+    key = f"news:page-shell:{site.pk}:{page.pk}:{language}:{kind}:{fragments.layout_version()}"
+    shell = cache.get(key)
+    if shell is None:
+        header = _render(context, HEADER, account_part=mark_safe(ACCOUNT_MARK) if reader else "")
+        shell = PageShell(header, _render(context, FOOTER))
+        cache.set(key, shell, fragments.FRAGMENT_SECONDS)
+    if reader:
+        shell = shell._replace(header=shell.header.replace(ACCOUNT_MARK, _render(context, ACCOUNT_PART)))
+    return PageShell(mark_safe(shell.header), mark_safe(shell.footer))
 
 
 @register.filter

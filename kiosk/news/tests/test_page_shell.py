@@ -1,4 +1,4 @@
-"""The header's and footer's shared parts ({% page_fragment %}): cached on pages, correct for every reader."""
+"""The header and footer ({% page_shell %}): cached on pages, correct for every reader."""
 
 import os
 from datetime import timedelta
