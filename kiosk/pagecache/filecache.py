@@ -39,6 +39,11 @@ COUNTER_LOCKS = 32
 class FileCache(FileBasedCache):
     cache_suffix = ".djcache"
 
+    def validate_key(self, key):
+        # Keys only name files here, through a hash: memcached's limits on keys do not apply,
+        # and checking each character of every key costs a few per cent of a page.
+        pass
+
     def get(self, key, default=None, version=None):
         fname = self._key_to_file(key, version)
         try:

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from kiosk import cacheversions
+
+from ..backends import READER_SECONDS, account_version_name
 
 register = template.Library()
 
@@ -68,13 +79,18 @@ def avatar(user, size: int = 48) -> str:
     )
 
 
-@register.inclusion_tag("accounts/includes/header_account.html", takes_context=True)
-def header_account(context) -> dict:
+HEADER_ACCOUNT = "accounts/includes/header_account.html"
+
+
+@register.simple_tag(takes_context=True)
+def header_account(context) -> str:
     """The header's account links.
 
     Without a session cookie the reader is anonymous and request.user is
     never touched: reading it would load the session and add ``Vary: Cookie``
-    to pages that the page cache shares among all anonymous readers.
+    to pages that the page cache shares among all anonymous readers. A
+    logged-in reader's links are rendered once per version of their row and
+    language and kept in the cache; the page's CSRF token is put in each time.
     """
     request = context.get("request")
     reader = None
@@ -82,8 +98,15 @@ def header_account(context) -> dict:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             reader = user
-    return {
-        "request": request,
-        "reader": reader,
-        "csrf_token": context.get("csrf_token") if reader else None,
-    }
+    if reader is None:
+        return render_to_string(HEADER_ACCOUNT, {"reader": None})
+    (version,) = cacheversions.current(account_version_name(reader.pk))
+    key = f"accounts:header-account:{reader.pk}:{version}:{translation.get_language()}"
+    entry = cache.get(key)
+    if entry is None:
+        # Unguessable: no public name can pose as the token's place.
+        mark = f"kiosk{secrets.token_hex(8)}csrf"
+        entry = (render_to_string(HEADER_ACCOUNT, {"reader": reader, "csrf_token": mark}), mark)
+        cache.set(key, entry, READER_SECONDS)
+    html, mark = entry
+    return mark_safe(html.replace(mark, str(context.get("csrf_token") or get_token(request))))
