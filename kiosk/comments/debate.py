@@ -275,11 +275,19 @@ def _reader_html(shared: SharedDebate, *, article, reader, window: CommentWindow
         if slot.part == "notice":
             if not own.newly_published:
                 return ""
-            notice = {"newly_published": own.newly_published, "article_id": article.pk}
+            notice = {
+                "newly_published": own.newly_published,
+                "more_published": own.more_newly_published,
+                "article_id": article.pk,
+            }
             return render_to_string("comments/includes/decisions_notice.html", {**context, **notice})
         if slot.part == "own":
             waiting = selectors.typical_waiting_time(now=now) if own.unpublished else None
-            unpublished = {"own_unpublished": own.unpublished, "waiting_time": waiting}
+            unpublished = {
+                "own_unpublished": own.unpublished,
+                "more_unpublished": own.more_unpublished,
+                "waiting_time": waiting,
+            }
             return render_to_string("comments/includes/own_comments.html", {**context, **unpublished})
         done = _what_reader_did(slot, marks, reader)
         if done == PLAIN:

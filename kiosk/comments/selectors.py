@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from kiosk.news.models import ArticlePage, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
@@ -159,31 +159,44 @@ def reader_marks(article, reader) -> ReaderMarks:
     )
 
 
+# A reader sees their newest few here; all of them are in their data export.
+OWN_UNPUBLISHED_SHOWN = 10
+NEWLY_PUBLISHED_SHOWN = 3
+
+
 @dataclass(frozen=True)
 class OwnComments:
-    """A reader's comments on one article that the shared debate does not show them."""
+    """A reader's comments on one article that the shared debate does not show them.
+
+    Lists are the newest few, so a page costs the same however much one reader wrote;
+    the counts say how many more there are.
+    """
 
     # Nobody else sees these: awaiting review, or rejected.
     unpublished: list[Comment]
     # Published since they last looked.
     newly_published: list[Comment]
+    more_unpublished: int = 0
+    more_newly_published: int = 0
 
 
 def own_comments(article, reader) -> OwnComments:
-    own = list(
-        Comment.objects.for_article(article)
-        .by(reader)
-        .filter(
-            Q(status__in=[Comment.Status.PENDING, Comment.Status.REJECTED])
-            | Q(status=Comment.Status.PUBLISHED, decision_seen=False)
-        )
-        .select_related("parent__author")
-        .order_by("-created_at")
-    )
+    own = Comment.objects.for_article(article).by(reader).order_by("-created_at")
+    unpublished = own.filter(status__in=[Comment.Status.PENDING, Comment.Status.REJECTED])
+    newly_published = own.filter(status=Comment.Status.PUBLISHED, decision_seen=False)
+    shown_unpublished = list(unpublished.select_related("parent__author")[: OWN_UNPUBLISHED_SHOWN + 1])
+    shown_published = list(newly_published[: NEWLY_PUBLISHED_SHOWN + 1])
     return OwnComments(
-        unpublished=[c for c in own if not c.is_published],
-        newly_published=[c for c in own if c.is_published],
+        unpublished=shown_unpublished[:OWN_UNPUBLISHED_SHOWN],
+        newly_published=shown_published[:NEWLY_PUBLISHED_SHOWN],
+        more_unpublished=_more(unpublished, shown_unpublished, OWN_UNPUBLISHED_SHOWN),
+        more_newly_published=_more(newly_published, shown_published, NEWLY_PUBLISHED_SHOWN),
     )
+
+
+def _more(queryset, fetched: list, shown: int) -> int:
+    """How many beyond the ``shown`` newest; counted only when there are any."""
+    return queryset.count() - shown if len(fetched) > shown else 0
 
 
 def sort_query(sort: Sort) -> str:

@@ -1,17 +1,20 @@
 """The debate renders once and is shared (kiosk.comments.debate); each logged-in reader gets their own part."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kiosk.accounts import services as account_services
 from kiosk.accounts.forms import ProfileForm
 from kiosk.comments import services
 from kiosk.comments.models import Comment
+from kiosk.comments.selectors import NEWLY_PUBLISHED_SHOWN, OWN_UNPUBLISHED_SHOWN
 from kiosk.comments.tests.factories import CommenterFactory, CommentFactory, LikeFactory, ReportFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -46,8 +49,9 @@ def test_a_second_reader_gets_the_shared_debate_without_its_queries(client, arti
     other.force_login(other_reader)
     with CaptureQueriesContext(connection) as captured:
         html = _page(other, article)
-    # Only the reader's own comments are read from the comment table; count, top and thread are shared.
-    assert len(_thread_queries(captured)) == 1
+    # Only the reader's own comments are read from the comment table (those under review or rejected,
+    # those newly published); count, top and thread are shared.
+    assert len(_thread_queries(captured)) == 2
     assert html.count('class="comment"') == 3
 
 
@@ -214,3 +218,45 @@ def test_a_sent_comment_and_its_decision_show_to_its_author_at_once(client, arti
     html = _page(client, article)
     assert "comments__notice" in html
     assert 'class="comments__own"' not in html
+
+
+def test_a_reader_who_wrote_a_lot_sees_their_newest_few_and_how_many_more(client, article, reader):
+    # A page costs the same however much one reader wrote on the article.
+    start = timezone.now() - timedelta(hours=1)
+    rejected = [
+        CommentFactory(
+            article=article,
+            author=reader,
+            status=Comment.Status.REJECTED,
+            created_at=start + timedelta(minutes=i),
+        )
+        for i in range(OWN_UNPUBLISHED_SHOWN + 2)
+    ]
+    published = [
+        CommentFactory(article=article, author=reader, created_at=start + timedelta(minutes=30 + i))
+        for i in range(NEWLY_PUBLISHED_SHOWN + 4)
+    ]
+    client.force_login(reader)
+    html = _page(client, article)
+    own = html.split('class="comments__own"', 1)[1].split("</section>", 1)[0]
+    newest_first = [f"comment-{c.pk}" for c in reversed(rejected)]
+    assert (
+        re.findall(r'<article class="comment comment--own[^"]*" id="([^"]+)"', own)
+        == newest_first[:OWN_UNPUBLISHED_SHOWN]
+    )
+    assert "2 ältere Kommentare von dir sind hier nicht aufgeführt" in own
+    notice = html.split('class="comments__notice"', 1)[1].split("</div>", 1)[0]
+    newest_first = [f"#{c.anchor}" for c in reversed(published)]
+    assert re.findall(r'href="(#[^"]+)"', notice) == newest_first[:NEWLY_PUBLISHED_SHOWN]
+    assert "4 weitere deiner Kommentare hier sind jetzt veröffentlicht." in notice
+
+
+def test_a_reader_with_few_comments_gets_no_count_of_more(client, article, reader):
+    CommentFactory(article=article, author=reader, status=Comment.Status.PENDING)
+    CommentFactory(article=article, author=reader)
+    client.force_login(reader)
+    html = _page(client, article)
+    assert 'class="comments__own"' in html
+    assert 'class="comments__notice"' in html
+    assert "nicht aufgeführt" not in html
+    assert "weitere deiner Kommentare" not in html
