@@ -134,7 +134,8 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis, counting rate limits in one round trip (kiosk.pagecache.rediscache).
+            "BACKEND": "kiosk.pagecache.rediscache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kiosk",
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},

@@ -59,9 +59,12 @@ CommentId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="The comment's
 # Lookups ---------------------------------------------------------------------
 
 
-def _article(article_id: int, articles=None) -> ArticlePage:
-    articles = ArticlePage.objects.live() if articles is None else articles
-    article = articles.filter(pk=article_id).first()
+def _article(article_id: int, *, for_writing: bool = False) -> ArticlePage:
+    """The live article; for a write only what the write checks (selectors.commentable_article)."""
+    if for_writing:
+        article = selectors.commentable_article(article_id)
+    else:
+        article = ArticlePage.objects.live().filter(pk=article_id).first()
     if article is None:
         raise NotFound(_("This article does not exist or is not published."))
     return article
@@ -222,7 +225,7 @@ def comment_detail(request, comment_id: CommentId):
     ),
 )
 def comment_post(request, payload: CommentIn, article_id: ArticleId):
-    article = _article(article_id, selectors.commentable_articles())
+    article = _article(article_id, for_writing=True)
     parent = services.reply_parent(article=article, parent_id=payload.parent_id, reader=request.auth)
     with counted("comment", request):
         comment = services.comment_submit(
@@ -242,7 +245,7 @@ def comment_post(request, payload: CommentIn, article_id: ArticleId):
     ),
 )
 def decisions_seen(request, article_id: ArticleId):
-    article = _article(article_id, selectors.commentable_articles())
+    article = _article(article_id, for_writing=True)
     services.comment_decisions_seen(article=article, reader=request.auth)
     return Status(204, None)
 

@@ -12,9 +12,10 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
+from kiosk import cacheversions
 from kiosk.news.models import ArticlePage, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
-from kiosk.pagecache.fragments import content_generation
+from kiosk.pagecache.fragments import SECTIONS, SITE, content_generation, page_version_name
 
 from .models import ARTICLE_FIELDS, DEFAULT_SORT, Comment, Like, Report, Sort
 from .rules import CommentWindow, comment_window
@@ -23,6 +24,7 @@ TOP_COMMENTS = 3
 # The waiting time shown to authors is the median of the decisions in this span.
 WAITING_TIME_SPAN = timedelta(hours=6)
 WAITING_TIME_CACHE_SECONDS = 300
+COMMENTABLE_SECONDS = 60 * 60
 
 
 PROFILE_COMMENT_COUNT = 20
@@ -47,8 +49,46 @@ def commentable_articles():
     return ArticlePage.objects.live().only(*ARTICLE_FIELDS)
 
 
+def commentable_article(article_id: int) -> ArticlePage | None:
+    """The live article a comment write is for, as commentable_articles() has it; None if there is none.
+
+    From the shared cache, with its window's inherited hours, under the
+    article's own version and those of the sections and the site: a publish,
+    unpublish, move or deletion of it and a change of a section's or the
+    site's hours retire the entry. A busy debate's writes then cost no query
+    before the insert. An id that never had a page has no version and gets
+    none: ids sent at random must not leave keys behind.
+    """
+    name = page_version_name(article_id)
+    page, sections, site = cacheversions.peek(name, SECTIONS, SITE)
+    if sections is None or site is None:
+        sections, site = cacheversions.current(SECTIONS, SITE)
+    if page is not None:
+        found = cache.get(_commentable_key(article_id, page, sections, site))
+        if found is not None:
+            return found or None
+    # Rows after versions (kiosk.cacheversions): an entry filled from older rows lands under an older key.
+    article = commentable_articles().filter(pk=article_id).first()
+    if article is not None:
+        # Carried in the entry, which is keyed by the versions the hours depend on.
+        article.inherited_window_hours = _window_hours(article)
+    if page is None:
+        page = cacheversions.start(name) if article is not None else None
+        if page is None:  # no page, or another process started the version meanwhile
+            return article
+    cache.set(_commentable_key(article_id, page, sections, site), article or False, COMMENTABLE_SECONDS)
+    return article
+
+
+def _commentable_key(article_id: int, *versions: int) -> str:
+    return f"comments:commentable:{article_id}:{'.'.join(map(str, versions))}"
+
+
 def _window_hours(article) -> tuple[int | None, int]:
-    """(nearest section's hours, site's hours), cached until the next publish anywhere."""
+    """(nearest section's hours, site's hours), cached until the sections or the site change."""
+    carried = getattr(article, "inherited_window_hours", None)  # see commentable_article()
+    if carried is not None:
+        return carried
     key = f"comments:window-hours:{article.pk}:{content_generation()}"
     hours = cache.get(key)
     if hours is None:

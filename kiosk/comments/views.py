@@ -85,6 +85,13 @@ def _refused_by(request, error: RateLimited | services.CommentError, **how):
     return _refused(request, error.message, status=error.status, **how)
 
 
+def _commentable(article_id: int):
+    article = selectors.commentable_article(article_id)
+    if article is None:
+        raise Http404
+    return article
+
+
 def _reader_comment(request, pk: int, comments=None) -> Comment:
     """A comment on a live article that this reader may see; anything else is a 404, whether it exists or not."""
     if comments is None:
@@ -98,7 +105,7 @@ def _reader_comment(request, pk: int, comments=None) -> Comment:
 @require_POST
 @reader_required
 def post_comment(request, article_id: int):
-    article = get_object_or_404(selectors.commentable_articles(), pk=article_id)
+    article = _commentable(article_id)
     form = CommentForm(request.POST)
     context = {"form": form, "article": article}
     form.is_valid()  # the text's rules and messages are the service's; the form checks the parent's id
@@ -126,7 +133,7 @@ def post_comment(request, article_id: int):
 @reader_required
 def decisions_seen(request, article_id: int):
     """The reader dismisses the notice that their comments are published."""
-    article = get_object_or_404(selectors.commentable_articles(), pk=article_id)
+    article = _commentable(article_id)
     services.comment_decisions_seen(article=article, reader=request.user)
     return HttpResponseRedirect(f"{article.get_url(request)}#comments")
 

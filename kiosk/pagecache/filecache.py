@@ -17,6 +17,8 @@ never sees half an entry). Four things it does not do well enough here:
 - ``incr``/``decr``/``add`` read and write without a lock, so two processes
   counting a rate limit at once could lose a count; here they hold an
   exclusive lock on one of ``COUNTER_LOCKS`` files, chosen by the key.
+  ``count_up`` starts or counts in one locked step (what a rate limit does
+  on every attempt), where ``add`` and ``incr`` take two.
 """
 
 from __future__ import annotations
@@ -97,18 +99,41 @@ class FileCache(FileBasedCache):
     def incr(self, key, delta=1, version=None):
         fname = self._key_to_file(key, version)
         with self._counter_lock(fname):
-            try:
-                with open(fname, "rb") as f:
-                    expiry = pickle.load(f)
-                    value = pickle.loads(f.read())
-            except (FileNotFoundError, EOFError, pickle.UnpicklingError):
-                raise ValueError(f"Key '{key}' not found") from None
-            if expiry is not None and expiry < time.time():
-                self._delete(fname)
+            found = self._read_counter(fname)
+            if found is None:
                 raise ValueError(f"Key '{key}' not found")
+            expiry, value = found
             # The entry keeps its expiry: a rate-limit window must not grow with each count.
             self._replace(fname, expiry, value + delta)
             return value + delta
+
+    def count_up(self, timeouts: dict[str, int]) -> dict[str, int]:
+        """One more on each key's count, started at 1 with its timeout where missing or expired; the counts."""
+        counts = {}
+        for key, timeout in timeouts.items():
+            fname = self._key_to_file(key)
+            with self._counter_lock(fname):
+                found = self._read_counter(fname)
+                if found is None:
+                    self._cull()
+                    found = (self.get_backend_timeout(timeout), 0)
+                expiry, value = found
+                self._replace(fname, expiry, value + 1)
+            counts[key] = value + 1
+        return counts
+
+    def _read_counter(self, fname: str) -> tuple[float | None, int] | None:
+        """(expiry, value) of a live entry, else None; call with the counter lock held."""
+        try:
+            with open(fname, "rb") as f:
+                expiry = pickle.load(f)
+                value = pickle.loads(f.read())
+        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+            return None
+        if expiry is not None and expiry < time.time():
+            self._delete(fname)
+            return None
+        return expiry, value
 
     def _replace(self, fname: str, expiry, value) -> None:
         """Write the entry to a temporary file, remove the old one, rename the new one into place."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,8 @@ from django.shortcuts import render
 from django.utils.translation import ngettext
 
 from .clientip import client_ip, rate_limit_bucket
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -97,18 +100,33 @@ def hit(action: str, *, now: float | None = None, **idents) -> Usage:
     if not settings.KIOSK_RATE_LIMITS_ENABLED:
         return usage
     now = clock() if now is None else now
-    for key, allowed, seconds, window in _windows(action, idents, now):
-        cache.add(key, 0, seconds + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, seconds + 1)
-            count = 1
-        usage.keys.append(key)
-        if count > allowed:
+    windows = list(_windows(action, idents, now))
+    counts = _count_up({key: seconds + 1 for key, _allowed, seconds, _window in windows})
+    if counts is None:
+        # The shared cache is down and set to ignore it: nothing can be counted, so nothing is refused.
+        logger.warning("Rate limit %s not counted: the cache is unreachable", action)
+        return usage
+    usage.keys = list(counts)
+    for key, allowed, seconds, window in windows:
+        if counts[key] > allowed:
             usage.give_back()
             raise RateLimited(action, retry_after=_retry_after(window, seconds, now))
     return usage
+
+
+def _count_up(timeouts: dict[str, int]) -> dict[str, int] | None:
+    """One more on each count, started with its timeout where missing: in one step where the cache can."""
+    if hasattr(cache, "count_up"):  # Kiosk's file and Redis caches
+        return cache.count_up(timeouts)
+    counts = {}
+    for key, timeout in timeouts.items():
+        cache.add(key, 0, timeout)
+        try:
+            counts[key] = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout)
+            counts[key] = 1
+    return counts
 
 
 def check(action: str, *, now: float | None = None, **idents) -> None:

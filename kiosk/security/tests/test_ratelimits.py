@@ -70,3 +70,31 @@ def test_over_the_limit_attempts_do_not_extend_the_wait():
             ratelimits.hit("comment", user=1, now=1001.0)
     assert limited.value.retry_after == 19  # the window of sixty seconds ends at 1020
     ratelimits.hit("comment", user=1, now=1020.0)  # a new window
+
+
+@override_settings(
+    KIOSK_RATE_LIMITS={"comment": {"user": "1/60"}},
+    CACHES={
+        "default": {
+            "BACKEND": "kiosk.pagecache.rediscache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+        }
+    },
+)
+def test_with_the_shared_cache_down_nothing_is_counted_and_nothing_refused(caplog):
+    for _attempt in range(3):
+        assert ratelimits.hit("comment", user=1).keys == []
+    assert "not counted" in caplog.text
+
+
+@override_settings(KIOSK_RATE_LIMITS={"comment": {"user": "2/60", "ip": "3/60"}})
+def test_an_attempt_over_one_scopes_limit_counts_in_none():
+    for _attempt in range(2):
+        ratelimits.hit("comment", user=1, ip="192.0.2.1")
+    with pytest.raises(ratelimits.RateLimited):
+        ratelimits.hit("comment", user=1, ip="192.0.2.1")
+    # The refused attempt gave its address count back: another reader there may still write once.
+    ratelimits.hit("comment", user=2, ip="192.0.2.1")
+    with pytest.raises(ratelimits.RateLimited):
+        ratelimits.hit("comment", user=3, ip="192.0.2.1")
