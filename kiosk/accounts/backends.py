@@ -5,7 +5,6 @@ from __future__ import annotations
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 
 from kiosk import cacheversions
 
@@ -46,13 +45,12 @@ class AuthenticationBackend(AllauthBackend):
         session check against the password hash sees the new one. Staff rows
         are not cached: their requests are few and guard the admin.
         """
-        (version,) = cacheversions.current(account_version_name(user_id))
-        key = f"accounts:reader:{user_id}:{version}"
-        user = cache.get(key)
+        key = f"accounts:reader:{user_id}"
+        version, user = cacheversions.entry(account_version_name(user_id), key)
         if user is None:
             user = get_user_model()._default_manager.filter(pk=user_id).first()
             if user is None:
                 return None
             if not (user.is_staff or user.is_superuser):
-                cache.set(key, user, READER_SECONDS)
+                cacheversions.store_entry(key, version, user, READER_SECONDS)
         return user if self.user_can_authenticate(user) else None

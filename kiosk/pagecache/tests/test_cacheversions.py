@@ -25,6 +25,21 @@ def test_a_bump_inside_a_transaction_is_repeated_when_it_commits(django_capture_
     assert cacheversions.peek("page:1") not in {(before,), (now,)}
 
 
+def test_an_entry_read_with_its_version_counts_only_under_that_version():
+    version, value = cacheversions.entry("account:7", "reader:7")
+    assert value is None
+    cacheversions.store_entry("reader:7", version, "Zeile", 60)
+    assert cacheversions.entry("account:7", "reader:7") == (version, "Zeile")
+    with cacheversions.read_once():
+        assert cacheversions.entry("account:7", "reader:7") == (version, "Zeile")
+        cacheversions.bump("account:7")
+        newer, value = cacheversions.entry("account:7", "reader:7")
+    assert (newer != version, value) == (True, None)
+    # A process that read the rows before the change stores them under the old version: never read.
+    cacheversions.store_entry("reader:7", version, "alte Zeile", 60)
+    assert cacheversions.entry("account:7", "reader:7")[1] is None
+
+
 def test_a_page_rendered_across_a_purge_is_kept_where_nobody_reads_it():
     response = HttpResponse("alte Fassung")
     store.store(1, "/meldung/", "", response, 60)
