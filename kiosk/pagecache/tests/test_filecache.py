@@ -47,9 +47,16 @@ def _count(location: str, times: int) -> None:
         cache.incr("hits")
 
 
-def test_counts_from_several_processes_add_up(tmp_path):
+def _count_up(location: str, times: int) -> None:
+    cache = FileCache(location, {})
+    for _ in range(times):
+        cache.count_up({"hits": 60})
+
+
+@pytest.mark.parametrize("count", [_count, _count_up], ids=["add and incr", "count_up"])
+def test_counts_from_several_processes_add_up(tmp_path, count):
     location = str(tmp_path / "shared")
-    workers = [multiprocessing.Process(target=_count, args=(location, 200)) for _ in range(4)]
+    workers = [multiprocessing.Process(target=count, args=(location, 200)) for _ in range(4)]
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -77,20 +84,3 @@ def test_count_up_starts_a_count_with_its_window_and_keeps_it(file_cache):
     assert file_cache.get("a") == 1
     time.sleep(2.1)
     assert file_cache.count_up({"a": 2, "b": 60}) == {"a": 1, "b": 3}
-
-
-def _count_up(location: str, times: int) -> None:
-    cache = FileCache(location, {})
-    for _ in range(times):
-        cache.count_up({"hits": 60})
-
-
-def test_counts_up_from_several_processes_add_up(tmp_path):
-    location = str(tmp_path / "shared")
-    workers = [multiprocessing.Process(target=_count_up, args=(location, 200)) for _ in range(4)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
-    assert [worker.exitcode for worker in workers] == [0, 0, 0, 0]
-    assert FileCache(location, {}).get("hits") == 800
