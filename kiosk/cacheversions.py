@@ -68,32 +68,39 @@ def current(*names: str) -> tuple[int, ...]:
     return tuple(found[key] for key in keys)
 
 
-def entry(name: str, key: str):
-    """(version, value) of an entry stored by ``store_entry`` under this version, in one read of the cache.
+def entry(key: str, *names: str, start_missing: bool = True) -> tuple[tuple[int | None, ...], object]:
+    """(versions, value) of an entry stored by ``store_entry`` under these versions, in one read of the cache.
 
-    For entries read on every request (a reader's row): the version and the
-    entry come in one round trip rather than one after the other. The value
-    is None when there is none or it was stored under another version;
-    store it then with the version returned, read before its rows.
+    For entries read on every request or write (a reader's row, the site, the
+    article a comment is for): the versions and the entry come in one round
+    trip rather than one after the other. The value is None when there is
+    none or it was stored under other versions; store it then with the
+    versions returned, read before its rows. With ``start_missing`` off, a
+    version the cache does not have yet stays None (nothing is stored under
+    it), for keys sent by strangers (ids at random) that must leave nothing
+    behind; ``start`` it once the rows show there is something to keep.
     """
-    version_key = _key(name)
+    version_keys = [_key(name) for name in names]
     read = _read.get()
-    if read is not None and version_key in read:
-        version, stored = read[version_key], cache.get(key)
-    else:
-        found = cache.get_many([version_key, key])
-        version, stored = found.get(version_key), found.get(key)
-        if version is None:
+    known = {} if read is None else {k: read[k] for k in version_keys if k in read}
+    found = cache.get_many([k for k in version_keys if k not in known] + [key])
+    versions = []
+    for name, version_key in zip(names, version_keys, strict=True):
+        version = known.get(version_key, found.get(version_key))
+        if version is None and start_missing:
             (version,) = current(name)
-        elif read is not None:
+        elif version is not None and read is not None:
             read[version_key] = version
-    if stored is not None and stored[0] == version:
-        return version, stored[1]
-    return version, None
+        versions.append(version)
+    versions = tuple(versions)
+    stored = found.get(key)
+    if stored is not None and None not in versions and stored[0] == versions:
+        return versions, stored[1]
+    return versions, None
 
 
-def store_entry(key: str, version: int, value, timeout: int) -> None:
-    cache.set(key, (version, value), timeout)
+def store_entry(key: str, versions: tuple[int, ...], value, timeout: int) -> None:
+    cache.set(key, (versions, value), timeout)
 
 
 def peek(*names: str) -> tuple[int | None, ...]:

@@ -46,11 +46,11 @@ class AuthenticationBackend(AllauthBackend):
         are not cached: their requests are few and guard the admin.
         """
         key = f"accounts:reader:{user_id}"
-        version, user = cacheversions.entry(account_version_name(user_id), key)
+        versions, user = cacheversions.entry(key, account_version_name(user_id))
         if user is None:
             user = get_user_model()._default_manager.filter(pk=user_id).first()
             if user is None:
                 return None
             if not (user.is_staff or user.is_superuser):
-                cacheversions.store_entry(key, version, user, READER_SECONDS)
+                cacheversions.store_entry(key, versions, user, READER_SECONDS)
         return user if self.user_can_authenticate(user) else None

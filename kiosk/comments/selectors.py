@@ -59,29 +59,24 @@ def commentable_article(article_id: int) -> ArticlePage | None:
     before the insert. An id that never had a page has no version and gets
     none: ids sent at random must not leave keys behind.
     """
+    key = f"comments:commentable:{article_id}"
     name = page_version_name(article_id)
-    page, sections, site = cacheversions.peek(name, SECTIONS, SITE)
+    (page, sections, site), found = cacheversions.entry(key, name, SECTIONS, SITE, start_missing=False)
+    if found is not None:
+        return found or None
     if sections is None or site is None:
         sections, site = cacheversions.current(SECTIONS, SITE)
-    if page is not None:
-        found = cache.get(_commentable_key(article_id, page, sections, site))
-        if found is not None:
-            return found or None
-    # Rows after versions (kiosk.cacheversions): an entry filled from older rows lands under an older key.
+    # Rows after versions (kiosk.cacheversions): an entry filled from older rows is stored under older ones.
     article = commentable_articles().filter(pk=article_id).first()
     if article is not None:
-        # Carried in the entry, which is keyed by the versions the hours depend on.
+        # Carried in the entry, which is kept under the versions the hours depend on.
         article.inherited_window_hours = _window_hours(article)
     if page is None:
         page = cacheversions.start(name) if article is not None else None
         if page is None:  # no page, or another process started the version meanwhile
             return article
-    cache.set(_commentable_key(article_id, page, sections, site), article or False, COMMENTABLE_SECONDS)
+    cacheversions.store_entry(key, (page, sections, site), article or False, COMMENTABLE_SECONDS)
     return article
-
-
-def _commentable_key(article_id: int, *versions: int) -> str:
-    return f"comments:commentable:{article_id}:{'.'.join(map(str, versions))}"
 
 
 def _window_hours(article) -> tuple[int | None, int]:

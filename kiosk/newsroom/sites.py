@@ -18,7 +18,8 @@ from wagtail.models import Site
 
 from kiosk import cacheversions
 
-CACHE_KEY = "newsroom:site:{version}:{host}:{port}"
+# Stored with the site version it was read under (cacheversions.entry): one read per request.
+CACHE_KEY = "newsroom:site:{host}:{port}"
 # host:port → site id, one small dict: all a page-cache hit needs to know of the site.
 # Under the version, so a copy written back by a process that read it before a
 # change is never read again.
@@ -27,6 +28,7 @@ SITE_IDS_KEY = "newsroom:site-ids:{version}"
 MAX_REMEMBERED_HOSTS = 100
 ADDRESSES_KEY = "newsroom:site-addresses:{version}"
 CACHE_SECONDS = 300
+SITE_VERSION = "site"  # pagecache.fragments.SITE: the pages' fragments change with it
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -62,14 +64,14 @@ def site_for_request(request) -> Site | None:
     # get_host() validates: an unknown host must not even reach the cache as a key.
     host = split_domain_port(request.get_host())[0]
     port = request.get_port()
-    key = CACHE_KEY.format(version=site_version(), host=host, port=port)
-    site = cache.get(key)
+    key = CACHE_KEY.format(host=host, port=port)
+    versions, site = cacheversions.entry(key, SITE_VERSION)
     if site is None:
         site = Site._find_for_request(request)
         if site is not None:
             # The specific root page comes along, so routing starts without a query.
             site.root_page = site.root_page.specific
-        cache.set(key, site or False, CACHE_SECONDS)
+        cacheversions.store_entry(key, versions, site or False, CACHE_SECONDS)
     request._wagtail_site = site or None
     return request._wagtail_site
 
@@ -171,9 +173,9 @@ def _host_and_port(url: str) -> tuple[str, int] | None:
 
 def site_version() -> int:
     """The version in every key of what the Site records and the newsroom settings say."""
-    return cacheversions.current("site")[0]
+    return cacheversions.current(SITE_VERSION)[0]
 
 
 def forget_sites() -> None:
     """After a site, its front page or its settings changed."""
-    cacheversions.bump("site")
+    cacheversions.bump(SITE_VERSION)

@@ -26,18 +26,35 @@ def test_a_bump_inside_a_transaction_is_repeated_when_it_commits(django_capture_
 
 
 def test_an_entry_read_with_its_version_counts_only_under_that_version():
-    version, value = cacheversions.entry("account:7", "reader:7")
+    versions, value = cacheversions.entry("reader:7", "account:7")
     assert value is None
-    cacheversions.store_entry("reader:7", version, "Zeile", 60)
-    assert cacheversions.entry("account:7", "reader:7") == (version, "Zeile")
+    cacheversions.store_entry("reader:7", versions, "Zeile", 60)
+    assert cacheversions.entry("reader:7", "account:7") == (versions, "Zeile")
     with cacheversions.read_once():
-        assert cacheversions.entry("account:7", "reader:7") == (version, "Zeile")
+        assert cacheversions.entry("reader:7", "account:7") == (versions, "Zeile")
         cacheversions.bump("account:7")
-        newer, value = cacheversions.entry("account:7", "reader:7")
-    assert (newer != version, value) == (True, None)
+        newer, value = cacheversions.entry("reader:7", "account:7")
+    assert (newer != versions, value) == (True, None)
     # A process that read the rows before the change stores them under the old version: never read.
-    cacheversions.store_entry("reader:7", version, "alte Zeile", 60)
-    assert cacheversions.entry("account:7", "reader:7")[1] is None
+    cacheversions.store_entry("reader:7", versions, "alte Zeile", 60)
+    assert cacheversions.entry("reader:7", "account:7")[1] is None
+
+
+def test_an_entry_under_several_versions_is_retired_by_any_of_them():
+    versions, _ = cacheversions.entry("artikel:3", "page:3", "sections")
+    cacheversions.store_entry("artikel:3", versions, "Artikel", 60)
+    assert cacheversions.entry("artikel:3", "page:3", "sections") == (versions, "Artikel")
+    cacheversions.bump("sections")
+    assert cacheversions.entry("artikel:3", "page:3", "sections")[1] is None
+
+
+def test_an_entry_read_without_starting_versions_leaves_no_version_behind():
+    versions, value = cacheversions.entry("artikel:999", "page:999", start_missing=False)
+    assert (versions, value) == ((None,), None)
+    assert cacheversions.peek("page:999") == (None,)
+    # Even a value stored under a missing version is never read.
+    cacheversions.store_entry("artikel:999", (None,), "Artikel", 60)
+    assert cacheversions.entry("artikel:999", "page:999", start_missing=False)[1] is None
 
 
 def test_a_page_rendered_across_a_purge_is_kept_where_nobody_reads_it():
