@@ -1,6 +1,7 @@
 """The embedded default cache: one cache for every process on the machine."""
 
 import multiprocessing
+import os
 import pickle
 import time
 import zlib
@@ -113,3 +114,16 @@ def test_a_reader_never_finds_a_count_missing_while_another_process_counts(tmp_p
     assert None not in seen
     assert seen == sorted(seen)
     assert reader.get("hits") == 501
+
+
+def test_a_number_set_over_one_as_long_is_written_in_place(file_cache):
+    file_cache.set("version:page:1", 1_700_000_000_000_000_000, None)
+    inode = os.stat(file_cache._key_to_file("version:page:1")).st_ino
+    file_cache.set("version:page:1", 1_700_000_000_000_000_001, None)
+    assert os.stat(file_cache._key_to_file("version:page:1")).st_ino == inode
+    assert file_cache.get("version:page:1") == 1_700_000_000_000_000_001
+    file_cache.set("version:page:1", 7, None)  # shorter: a new file, nothing of the old left
+    assert file_cache.get("version:page:1") == 7
+    file_cache.set("version:page:1", 8, 60)  # an expiry now: longer, a new file again
+    assert file_cache.get("version:page:1") == 8
+    assert _expiry(file_cache, "version:page:1") > time.time()
