@@ -6,7 +6,9 @@ cache: a publish in one retires pages in all. Django's file cache does that
 never sees half an entry). Four things it does not do well enough here:
 
 - it compresses every entry; unpacking a 76 KB page costs more than the rest
-  of a page-cache hit, so entries are stored as plain pickles;
+  of a page-cache hit, so entries are stored as plain pickles, and read with
+  one system call rather than through a buffered file (a request reads a
+  few dozen entries);
 - it lists the whole directory on every write to see whether to cull; here
   one write in ``CULL_CHECK_EVERY`` counts the files;
 - it renames the new entry over the old one, which makes ext4 write the new
@@ -27,6 +29,7 @@ never sees half an entry). Four things it does not do well enough here:
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import pickle
 import random
@@ -41,6 +44,24 @@ CULL_CHECK_EVERY = 200
 COUNTER_LOCKS = 32
 
 
+READ_SIZE = 1 << 17  # most entries, a whole page included, in one read
+
+
+def _read_whole(fname: str) -> bytes | None:
+    """The file's bytes, None if there is none: a quarter of the cost of open() and a buffered read."""
+    try:
+        fd = os.open(fname, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        chunks = [os.read(fd, READ_SIZE)]
+        while len(chunks[-1]) == READ_SIZE:
+            chunks.append(os.read(fd, READ_SIZE))
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 class FileCache(FileBasedCache):
     cache_suffix = ".djcache"
 
@@ -51,15 +72,17 @@ class FileCache(FileBasedCache):
 
     def get(self, key, default=None, version=None):
         fname = self._key_to_file(key, version)
+        data = _read_whole(fname)
+        if data is None:
+            return default
+        entry = io.BytesIO(data)
         try:
-            with open(fname, "rb") as f:
-                if not self._is_expired(f):
-                    return pickle.loads(f.read())
-        except FileNotFoundError:
-            pass
+            expiry = pickle.load(entry)
+            if expiry is None or expiry >= time.time():
+                return pickle.load(entry)
         except (EOFError, pickle.UnpicklingError):
-            # Written by another format (Django's compressed one): as good as absent.
-            self._delete(fname)
+            pass  # written by another format (Django's compressed one): as good as absent
+        self._delete(fname)
         return default
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
