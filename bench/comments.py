@@ -2,7 +2,9 @@
 
 Writes, against a real server: gunicorn (2 workers × 8 threads) started from
 here with bench.settings, 16 concurrent clients on keep-alive connections,
-each logged in as its own reader. Per database (a fresh SQLite file in WAL
+each logged in as its own reader and coming from an address of its own, as
+nginx forwards it (X-Forwarded-For, one trusted proxy): the rate limits count
+per reader and per address as they do in production. Per database (a fresh SQLite file in WAL
 mode; a fresh PostgreSQL database when PostgreSQL answers):
 
 - plain insert: bench/urls.py's bare Comment.objects.create, no auth, CSRF,
@@ -211,6 +213,7 @@ def server_env(database_url: str, workdir: Path, secret: str, extra: dict | None
         KIOSK_MEDIA_ROOT=str(workdir / "media"),
         KIOSK_CACHE_DIR=str(workdir / "cache"),
         KIOSK_RATE_LIMITS_ENABLED="false",
+        KIOSK_TRUSTED_PROXY_COUNT="1",  # the clients' X-Forwarded-For, as from nginx
         PYTHONPATH=str(ROOT),
     )
     env.update(extra or {})
@@ -278,6 +281,11 @@ def gunicorn(env: dict, workdir: Path):
 # The phases ------------------------------------------------------------------
 
 
+def address(i: int) -> str:
+    """Client ``i``'s address, from a documentation range (RFC 5737)."""
+    return f"198.51.100.{i + 1}"
+
+
 def endpoints(setup: dict) -> dict:
     """Paths and bodies for the chosen endpoint kind."""
     found = setup["endpoints"]
@@ -332,24 +340,26 @@ def write_phases(port: int, setup: dict, sessions: list[str], *, label: str) -> 
             f"({kind}{label}, Runde {round_})."
         )
 
-    def headers(reader: Reader, content_type: str) -> dict:
+    def headers(i: int, content_type: str) -> dict:
         return {
-            "X-CSRFToken": reader.cookies[csrf],
+            "X-CSRFToken": readers[i].cookies[csrf],
             "Accept": "application/json",
             "Content-Type": content_type,
+            "X-Forwarded-For": address(i),
         }
 
     def plain_insert(round_):
         def make(i, n):
             body = ends["body"](text(i, n, "insert", round_), "")
-            return "POST", plain_path + str(setup["readers"][i]), body, {"Content-Type": ends["type"]}
+            plain_headers = {"Content-Type": ends["type"], "X-Forwarded-For": address(i)}
+            return "POST", plain_path + str(setup["readers"][i]), body, plain_headers
 
         return make
 
     def post(round_):
         def make(i, n):
             body = ends["body"](text(i, n, "post", round_), readers[i].cookies[csrf])
-            return "POST", ends["post"], body, headers(readers[i], ends["type"])
+            return "POST", ends["post"], body, headers(i, ends["type"])
 
         return make
 
@@ -358,7 +368,7 @@ def write_phases(port: int, setup: dict, sessions: list[str], *, label: str) -> 
             # Readers walk the comments from different starting points; neighbours meet on the same rows.
             pk = comments[(i * 2 + n // 2) % len(comments)]
             method, path, body = (ends["like"] if n % 2 == 0 else ends["unlike"])(pk)
-            return method, path, body, headers(readers[i], "application/x-www-form-urlencoded")
+            return method, path, body, headers(i, "application/x-www-form-urlencoded")
 
         return make
 
