@@ -19,8 +19,11 @@ Then the comment benchmarks (bench/comments.py): the article page's queries
 with 10,000 comments, and posts and likes per second through gunicorn on
 SQLite and PostgreSQL.
 
+Then the moderation benchmarks (bench/moderation.py): the word-list check of
+one comment against 10,000 listed entries.
+
     bench/run.py              everything
-    bench/run.py comments     only the comment benchmarks (also: articles)
+    bench/run.py comments     only the comment benchmarks (also: articles, moderation)
 """
 
 from __future__ import annotations
@@ -198,11 +201,18 @@ def comment_writes() -> list[str]:
     return comments.comment_writes(migrated_sqlite=MIGRATED["sqlite"])
 
 
+def word_check() -> list[str]:
+    from bench import moderation
+
+    return moderation.word_check()
+
+
 # (group, benchmark): `bench/run.py <group> ...` runs only those groups.
 BENCHMARKS = [
     ("articles", article_page),
     ("comments", comment_page),
     ("comments", comment_writes),
+    ("moderation", word_check),
 ]
 MIGRATED: dict[str, Path | None] = {"sqlite": None}
 

@@ -68,7 +68,9 @@ def current(*names: str) -> tuple[int, ...]:
     return tuple(found[key] for key in keys)
 
 
-def entry(key: str, *names: str, start_missing: bool = True) -> tuple[tuple[int | None, ...], object]:
+def entry(
+    key: str, *names: str, start_missing: bool = True, also: tuple[str, ...] = ()
+) -> tuple[tuple[int | None, ...], object]:
     """(versions, value) of an entry stored by ``store_entry`` under these versions, in one read of the cache.
 
     For entries read on every request or write (a reader's row, the site, the
@@ -79,11 +81,16 @@ def entry(key: str, *names: str, start_missing: bool = True) -> tuple[tuple[int 
     version the cache does not have yet stays None (nothing is stored under
     it), for keys sent by strangers (ids at random) that must leave nothing
     behind; ``start`` it once the rows show there is something to keep.
+    ``also`` names versions the request will ask for next (a comment's
+    checks): read in the same round trip and remembered in ``read_once``.
     """
     version_keys = [_key(name) for name in names]
     read = _read.get()
     known = {} if read is None else {k: read[k] for k in version_keys if k in read}
-    found = cache.get_many([k for k in version_keys if k not in known] + [key])
+    along = [] if read is None else [k for k in map(_key, also) if k not in read and k not in version_keys]
+    found = cache.get_many([k for k in version_keys if k not in known] + along + [key])
+    if read is not None:
+        read.update((k, found[k]) for k in along if k in found)
     versions = []
     for name, version_key in zip(names, version_keys, strict=True):
         version = known.get(version_key, found.get(version_key))

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "kiosk.newsroom",
     "kiosk.pagecache",
     "kiosk.comments",
+    "kiosk.moderation",
     "kiosk.security",
     "kiosk.background",
     "django_tasks_db",
@@ -455,6 +456,18 @@ KIOSK_COMMENT_MAX_LENGTH = env.int("KIOSK_COMMENT_MAX_LENGTH", default=2000)
 KIOSK_COMMENTS_PER_PAGE = env.int("KIOSK_COMMENTS_PER_PAGE", default=20)
 # The same text from the same reader on the same article within this time is stored once.
 KIOSK_COMMENT_DUPLICATE_SECONDS = env.int("KIOSK_COMMENT_DUPLICATE_SECONDS", default=3600)
+# What every new comment passes, in order (kiosk.comments.checks): a newsroom adds its own here.
+KIOSK_COMMENT_CHECKS = env.list(
+    "KIOSK_COMMENT_CHECKS",
+    default=[
+        "kiosk.comments.checks.window",
+        "kiosk.moderation.checks.banned_words",
+        "kiosk.moderation.checks.suspect_words",
+        "kiosk.comments.checks.links",
+    ],
+)
+# More addresses than this in one comment: held for a moderator with the links marked.
+KIOSK_COMMENT_MAX_LINKS = env.int("KIOSK_COMMENT_MAX_LINKS", default=3)
 KIOSK_RATE_LIMITS = {
     "comment": {
         "user": env("KIOSK_RATE_COMMENT_USER", default="5/60"),

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 
-from kiosk.comments import selectors, services
+from kiosk.comments import checks, selectors, services
 from kiosk.comments.models import Comment
 from kiosk.news.models import ArticlePage
 from kiosk.security.ratelimits import counted
@@ -62,7 +62,7 @@ CommentId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="The comment's
 def _article(article_id: int, *, for_writing: bool = False) -> ArticlePage:
     """The live article; for a write only what the write checks (selectors.commentable_article)."""
     if for_writing:
-        article = selectors.commentable_article(article_id)
+        article = selectors.commentable_article(article_id, also=checks.read_versions())
     else:
         article = ArticlePage.objects.live().filter(pk=article_id).first()
     if article is None:
@@ -131,6 +131,7 @@ def _detail(comment: Comment, reader) -> dict:
         "status": comment.status,
         "text": comment.text if own else None,
         "edited_at": comment.edited_at,
+        "rejection_note": comment.rejection_note if own and comment.is_rejected else None,
     }
 
 

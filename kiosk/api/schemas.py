@@ -85,6 +85,11 @@ class CommentDetail(Reply):
     status: Literal["pending", "published", "rejected", "withdrawn"]
     text: str | None = Field(description="The text as written; only for its author, else null.")
     edited_at: datetime | None
+    rejection_note: str | None = Field(
+        default=None,
+        description="Why it was rejected (by a moderator, or at once for words the house rules ban); "
+        "only for its author, else null.",
+    )
 
 
 class Window(Schema):

@@ -182,6 +182,9 @@ class Comment(models.Model):
     # (kiosk.comments.services.comment_submit). A unique constraint, not a lock, so that
     # ten identical posts at once are stored once without serialising every writer.
     repeat_guard = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # Why the checks held or rejected it (kiosk.comments.checks): each {code, message, marks},
+    # marks pointing at stretches of the text (a suspect word and the list entry it matched).
+    review_notes = models.JSONField(_("notes for review"), default=list, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 

@@ -49,7 +49,7 @@ def commentable_articles():
     return ArticlePage.objects.live().only(*ARTICLE_FIELDS)
 
 
-def commentable_article(article_id: int) -> ArticlePage | None:
+def commentable_article(article_id: int, *, also: tuple[str, ...] = ()) -> ArticlePage | None:
     """The live article a comment write is for, as commentable_articles() has it; None if there is none.
 
     From the shared cache, with its window's inherited hours, under the
@@ -57,11 +57,14 @@ def commentable_article(article_id: int) -> ArticlePage | None:
     unpublish, move or deletion of it and a change of a section's or the
     site's hours retire the entry. A busy debate's writes then cost no query
     before the insert. An id that never had a page has no version and gets
-    none: ids sent at random must not leave keys behind.
+    none: ids sent at random must not leave keys behind. ``also``: the
+    versions the write's checks read next, fetched in the same round trip.
     """
     key = f"comments:commentable:{article_id}"
     name = page_version_name(article_id)
-    (page, sections, site), found = cacheversions.entry(key, name, SECTIONS, SITE, start_missing=False)
+    (page, sections, site), found = cacheversions.entry(
+        key, name, SECTIONS, SITE, start_missing=False, also=also
+    )
     if found is not None:
         return found or None
     if sections is None or site is None:

@@ -22,13 +22,12 @@ from django.utils.translation import gettext as _
 
 from kiosk.security import reader_text
 
+from . import checks
 from . import text as comment_text
 from .debate import reader_changed
 from .models import Comment, Like, Report
 from .notifications import notify_author
 from .purging import purge_article
-from .rules import WindowState
-from .selectors import article_comment_window
 
 logger = logging.getLogger(__name__)
 
@@ -43,19 +42,14 @@ class CommentError(Exception):
         self.status = status
 
 
+def _refusal(verdict: checks.Verdict) -> CommentError:
+    return CommentError(verdict.message, code=verdict.code, status=verdict.status)
+
+
 def _ensure_open(article, *, now: datetime) -> None:
-    window = article_comment_window(article, now=now)
-    if window.is_open:
-        return
-    if window.state is WindowState.OFF:
-        raise CommentError(_("This article does not take comments."), code="comments_off", status=403)
-    if window.state is WindowState.UNPUBLISHED:
-        raise CommentError(_("This article is not published."), code="not_published", status=403)
-    raise CommentError(
-        _("Commenting on this article is closed. Existing comments stay readable."),
-        code="comments_closed",
-        status=403,
-    )
+    """Edits, likes and reports need the window open, as a new comment does (checks.window)."""
+    if verdict := checks.window(checks.Submission(article=article, author=None, text=""), now=now):
+        raise _refusal(verdict)
 
 
 def reply_parent(*, article, parent_id: int | None, reader) -> Comment | None:
@@ -80,12 +74,17 @@ def _validated_text(text: str) -> str:
 def comment_submit(
     *, article, author, text: str, parent: Comment | None = None, now: datetime | None = None
 ) -> Comment:
-    """A new comment or reply, held for review."""
+    """A new comment or reply, held for review once it has passed the checks (kiosk.comments.checks).
+
+    A refusal raises and stores nothing; a rejection (banned words) is
+    stored rejected with its reason; the notes of every check that held it
+    are stored with it for the moderators.
+    """
     now = now or timezone.now()
     if not author.is_active:
         raise CommentError(_("Your account cannot comment."), code="forbidden", status=403)
-    _ensure_open(article, now=now)
     text = _validated_text(text)
+    said = _checked(checks.Submission(article=article, author=author, text=text, parent=parent), now=now)
     if parent is not None:
         if parent.article_id != article.pk:
             raise CommentError(_("You can only reply to a comment on this article."), code="bad_parent")
@@ -103,6 +102,7 @@ def comment_submit(
         created_at=now,
         repeat_guard=_repeat_guard(text),
     )
+    _note(comment, said, now=now)
     # The same text sent ten times at once (a double click, a retrying client) is stored
     # once: the unique repeat guard refuses the others, so no writer waits for a lock.
     if not _inserted(comment):
@@ -119,6 +119,24 @@ def comment_submit(
             raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
     reader_changed(author.pk)
     return comment
+
+
+def _checked(submission: checks.Submission, *, now: datetime) -> checks.Result:
+    """What the checks say (kiosk.comments.checks); a refusal raises, and nothing is stored."""
+    said = checks.run(submission, now=now)
+    if said.final is not None and said.final.outcome is checks.Outcome.REFUSE:
+        raise _refusal(said.final)
+    return said
+
+
+def _note(comment: Comment, said: checks.Result, *, now: datetime) -> None:
+    """The checks' notes on the comment, and a check's rejection: decided, with the house rule it breaks."""
+    comment.review_notes = [verdict.as_note() for verdict in (*said.holds, *filter(None, [said.final]))]
+    if said.final is not None:
+        comment.status = Comment.Status.REJECTED
+        comment.moderated_at = now
+        comment.rejection_reason = said.final.reason or Comment.RejectionReason.HOUSE_RULES
+        comment.rejection_note = said.final.message
 
 
 def _repeat_guard(text: str) -> str:
@@ -154,12 +172,29 @@ def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = 
         raise CommentError(
             _("This comment has already been reviewed and can no longer be edited."), code="not_editable"
         )
-    _ensure_open(comment.article, now=now)
     comment.text = _validated_text(text)
+    # The new text passes the checks a new comment does: an edit must not slip a banned word past them.
+    said = _checked(
+        checks.Submission(article=comment.article, author=author, text=comment.text, parent=comment.parent),
+        now=now,
+    )
+    _note(comment, said, now=now)
     comment.html = comment_text.to_html(comment.text)
     comment.edited_at = now
     comment.repeat_guard = None  # rewritten, it is no longer a copy of anything sent
-    comment.save(update_fields=["text", "html", "edited_at", "repeat_guard"])
+    comment.save(
+        update_fields=[
+            "text",
+            "html",
+            "edited_at",
+            "repeat_guard",
+            "review_notes",
+            "status",
+            "moderated_at",
+            "rejection_reason",
+            "rejection_note",
+        ]
+    )
     reader_changed(author.pk)
     return comment
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kiosk.security.ratelimits import RateLimited, counted
 from kiosk.security.redirects import safe_redirect_target
 
-from . import selectors, services
+from . import checks, selectors, services
 from .forms import CommentForm, ReportForm
 from .models import Comment
 
@@ -86,7 +86,7 @@ def _refused_by(request, error: RateLimited | services.CommentError, **how):
 
 
 def _commentable(article_id: int):
-    article = selectors.commentable_article(article_id)
+    article = selectors.commentable_article(article_id, also=checks.read_versions())
     if article is None:
         raise Http404
     return article
@@ -122,11 +122,11 @@ def post_comment(request, article_id: int):
             )
     except (RateLimited, services.CommentError) as error:
         return _refused_by(request, error, template="comments/comment_form.html", context=context)
-    return _done(
-        request,
-        _("Thank you! Your comment is awaiting review."),
-        f"{article.get_url(request)}#{comment.anchor}",
-    )
+    if comment.is_rejected:  # banned words: decided at once, and the author told why
+        message = _("Your comment was not published: %(reason)s") % {"reason": comment.rejection_note}
+    else:
+        message = _("Thank you! Your comment is awaiting review.")
+    return _done(request, message, f"{article.get_url(request)}#{comment.anchor}")
 
 
 @require_POST

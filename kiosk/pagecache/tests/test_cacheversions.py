@@ -116,3 +116,18 @@ def test_an_article_read_while_another_process_publishes_is_served_not_kept(arti
     with CaptureQueriesContext(connection) as queries:
         assert route(article).pk == article.pk
     assert len(queries) == 1
+
+
+def test_versions_read_along_with_an_entry_are_remembered_for_the_request():
+    (words,) = cacheversions.current("moderation:words")
+    with cacheversions.read_once():
+        cacheversions.entry("artikel:4", "page:4", start_missing=False, also=("moderation:words", "absent"))
+        calls = []
+        real_get_many = cacheversions.cache.get_many
+        cacheversions.cache.get_many = lambda keys: calls.append(keys) or real_get_many(keys)
+        try:
+            assert cacheversions.current("moderation:words") == (words,)
+        finally:
+            del cacheversions.cache.get_many
+        assert calls == []
+    assert cacheversions.peek("absent") == (None,)  # read along, never started

@@ -385,6 +385,10 @@
         if (!ok) {
           return data.message;
         }
+        if (data.status === "rejected") {
+          // Refused at once by the house rules: the reader keeps the text to rewrite it.
+          return data.rejection_note;
+        }
         const list = comments.querySelector("[data-own-comments]");
         const item = freshComment(form, data);
         if (list && item) {

@@ -1,0 +1,145 @@
+"""What a new comment passes before it is stored: checks, each a plain function of the submission and ``now``.
+
+``KIOSK_COMMENT_CHECKS`` names them in the order they run, the one place a
+newsroom extends: apps above comments (the moderation desk) add theirs there
+by name, so comments imports none of them. A check answers None (nothing to
+say) or a Verdict:
+
+- refuse: nothing is stored, the reader is told why (the window is closed);
+- reject: stored as rejected with a house-rule reason the author sees (banned words);
+- hold:   stored for review with the reason noted for the moderators
+          (suspect words, too many links); every hold is kept, in order.
+
+The first refusal or rejection ends the list. The same text again from the
+same author is refused last, by the insert itself (``services.comment_submit``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import text as comment_text
+from .rules import WindowState
+from .selectors import article_comment_window
+
+
+class Outcome(enum.StrEnum):
+    REFUSE = "refuse"
+    REJECT = "reject"
+    HOLD = "hold"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A comment as sent, its text already normalised and within the length allowed."""
+
+    article: object
+    author: object
+    text: str
+    parent: object | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of the text a check points at (``start``/``end`` index the text), and why."""
+
+    start: int
+    end: int
+    label: str  # the list entry it matched, for the moderator
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    code: str  # stable, for clients and the queue: "comments_closed", "suspect_words"
+    message: str  # for the reader (refuse, reject) or the moderators (hold)
+    status: int = 403  # a refusal's HTTP status
+    reason: str = ""  # a rejection's house-rule reason
+    marks: Sequence[Mark] = field(default_factory=tuple)
+
+    def as_note(self) -> dict:
+        """What is stored with the comment: enough for the queue to say and show why."""
+        return {"code": self.code, "message": self.message, "marks": [m.as_dict() for m in self.marks]}
+
+
+Check = Callable[..., Verdict | None]
+
+
+def configured_checks() -> tuple[Check, ...]:
+    return tuple(import_string(path) for path in settings.KIOSK_COMMENT_CHECKS)
+
+
+def read_versions() -> tuple[str, ...]:
+    """The shared versions the checks read (a check's ``versions``), fetched with a write's article at once."""
+    return tuple(
+        dict.fromkeys(name for check in configured_checks() for name in getattr(check, "versions", ()))
+    )
+
+
+@dataclass(frozen=True)
+class Result:
+    """Every check's say: the refusal or rejection that ended the list, if any, and the holds before it."""
+
+    final: Verdict | None
+    holds: tuple[Verdict, ...]
+
+
+def run(submission: Submission, *, now: datetime, checks: Sequence[Check] | None = None) -> Result:
+    holds = []
+    for check in configured_checks() if checks is None else checks:
+        verdict = check(submission, now=now)
+        if verdict is None:
+            continue
+        if verdict.outcome is Outcome.HOLD:
+            if all(hold.code != verdict.code for hold in holds):  # two checks may hold for one cause
+                holds.append(verdict)
+        else:
+            return Result(verdict, tuple(holds))
+    return Result(None, tuple(holds))
+
+
+# Comments' own checks ----------------------------------------------------------
+
+
+def window(submission: Submission, *, now: datetime) -> Verdict | None:
+    """The article's comment window is open."""
+    state = article_comment_window(submission.article, now=now)
+    if state.is_open:
+        return None
+    if state.state is WindowState.OFF:
+        return Verdict(Outcome.REFUSE, "comments_off", _("This article does not take comments."))
+    if state.state is WindowState.UNPUBLISHED:
+        return Verdict(Outcome.REFUSE, "not_published", _("This article is not published."))
+    return Verdict(
+        Outcome.REFUSE,
+        "comments_closed",
+        _("Commenting on this article is closed. Existing comments stay readable."),
+    )
+
+
+def links(submission: Submission, *, now: datetime) -> Verdict | None:
+    """More addresses than ``KIOSK_COMMENT_MAX_LINKS``: held for a moderator to look at (spam often is)."""
+    found = list(comment_text.URL.finditer(submission.text))
+    allowed = settings.KIOSK_COMMENT_MAX_LINKS
+    if len(found) <= allowed:
+        return None
+    return Verdict(
+        Outcome.HOLD,
+        "too_many_links",
+        ngettext(
+            "%(count)d links (more than %(allowed)d).", "%(count)d links (more than %(allowed)d).", len(found)
+        )
+        % {"count": len(found), "allowed": allowed},
+        marks=tuple(Mark(m.start(), m.end(), _("link")) for m in found),
+    )

@@ -1,0 +1,107 @@
+"""The word lists in the Wagtail admin: what is listed, adding by typing, pasting or uploading, removing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from . import services, words
+from .forms import WordListForm
+from .models import WordListEntry
+
+PER_PAGE = 100
+# How many refused lines a moderator is shown after adding a list; the rest are counted.
+SHOWN_REFUSALS = 20
+
+moderator_required = permission_required("comments.change_comment", raise_exception=True)
+
+
+@moderator_required
+def word_lists(request):
+    if request.method == "POST":
+        form = WordListForm(request.POST, request.FILES)
+        if form.is_valid():
+            _add(request, form)
+            return redirect(reverse("moderation_admin:word_lists") + f"?kind={form.cleaned_data['kind']}")
+    else:
+        form = WordListForm(initial={"kind": request.GET.get("kind") or words.Kind.SUSPECT.value})
+    kind = request.GET.get("kind") if request.GET.get("kind") in {k.value for k in words.Kind} else ""
+    query = (request.GET.get("q") or "")[:200]
+    entries = WordListEntry.objects.select_related("added_by").in_order()
+    if kind:
+        entries = entries.of_kind(words.Kind(kind))
+    if folded := words.fold(query):
+        entries = entries.filter(folded__contains=folded)
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("p"))
+    counts = dict(WordListEntry.objects.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    return TemplateResponse(
+        request,
+        "moderation/admin/word_lists.html",
+        {
+            "page_title": _("Word lists"),
+            "header_icon": "list-ul",
+            "form": form,
+            "page_obj": page,
+            "kind": kind,
+            "query": query,
+            "kinds": [(value, label, counts.get(value, 0)) for value, label in WordListEntry.KIND_CHOICES],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _add(request, form: WordListForm) -> None:
+    try:
+        listed = services.word_entries_add(
+            lines=form.all_lines,
+            kind=form.cleaned_data["kind"],
+            note=form.cleaned_data["note"],
+            moderator=request.user,
+        )
+    except services.ModerationError as error:
+        messages.error(request, error.message)
+        return
+    messages.success(
+        request,
+        ngettext("%(count)d entry added", "%(count)d entries added", len(listed.added))
+        % {"count": len(listed.added)}
+        + (
+            "; "
+            + ngettext(
+                "%(count)d was listed already", "%(count)d were listed already", len(listed.already_listed)
+            )
+            % {"count": len(listed.already_listed)}
+            if listed.already_listed
+            else ""
+        )
+        + ".",
+    )
+    for line, reason in listed.refused[:SHOWN_REFUSALS]:
+        messages.warning(request, f"«{line[:80]}»: {reason}")
+    if len(listed.refused) > SHOWN_REFUSALS:
+        rest = len(listed.refused) - SHOWN_REFUSALS
+        messages.warning(
+            request,
+            ngettext("and %(count)d more line refused", "and %(count)d more lines refused", rest)
+            % {"count": rest},
+        )
+
+
+@require_POST
+@moderator_required
+def word_lists_remove(request):
+    ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit() and len(value) < 19]
+    removed = services.word_entries_remove(entry_ids=ids, moderator=request.user)
+    messages.success(
+        request,
+        ngettext("%(count)d entry removed.", "%(count)d entries removed.", removed) % {"count": removed},
+    )
+    return redirect(reverse("moderation_admin:word_lists"))

@@ -1,0 +1,81 @@
+"""The desk's checks of every new comment (kiosk.comments.checks names the kinds of verdict).
+
+Listed by name in ``KIOSK_COMMENT_CHECKS``, so comments runs them without importing this app.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from functools import lru_cache
+
+from django.utils.translation import gettext as _
+
+from kiosk.comments.checks import Mark, Outcome, Submission, Verdict
+from kiosk.comments.models import Comment
+
+from . import selectors, words
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=32)  # both word checks look at the same text with the same list: one pass
+def _hits(word_list: words.WordList, text: str) -> tuple[words.Hit, ...]:
+    return tuple(word_list.find(text))
+
+
+def _found(submission: Submission, kind: words.Kind) -> list[words.Hit]:
+    return [hit for hit in _hits(selectors.word_list(), submission.text) if hit.entry.kind is kind]
+
+
+def _marks(hits: list[words.Hit]) -> tuple[Mark, ...]:
+    return tuple(Mark(hit.start, hit.end, hit.entry.text) for hit in hits)
+
+
+def _quoted(hits: list[words.Hit]) -> str:
+    return ", ".join(dict.fromkeys(f"«{hit.found}»" for hit in hits))
+
+
+def _unchecked(error: Exception) -> Verdict:
+    # Never through unchecked, and never every comment flagged as if it held a listed word.
+    logger.exception("Word lists could not be checked", exc_info=error)
+    return Verdict(
+        Outcome.HOLD, "words_unchecked", _("The word lists could not be checked: read the whole comment.")
+    )
+
+
+def banned_words(submission: Submission, *, now: datetime) -> Verdict | None:
+    """A banned word or phrase: stored as rejected under the house rules, the author told which words."""
+    try:
+        hits = _found(submission, words.Kind.BANNED)
+    except Exception as error:  # the list's rows or the cache unreachable
+        return _unchecked(error)
+    if not hits:
+        return None
+    return Verdict(
+        Outcome.REJECT,
+        "banned_words",
+        _("Your comment uses words we do not publish: %(words)s.") % {"words": _quoted(hits)},
+        reason=Comment.RejectionReason.HOUSE_RULES,
+        marks=_marks(hits),
+    )
+
+
+def suspect_words(submission: Submission, *, now: datetime) -> Verdict | None:
+    """A suspect word or phrase: held for review, each one highlighted for the moderator."""
+    try:
+        hits = _found(submission, words.Kind.SUSPECT)
+    except Exception as error:  # the same hold as banned_words': kept once (comments.checks.run)
+        return _unchecked(error)
+    if not hits:
+        return None
+    return Verdict(
+        Outcome.HOLD,
+        "suspect_words",
+        _("Suspect words: %(words)s.") % {"words": _quoted(hits)},
+        marks=_marks(hits),
+    )
+
+
+# Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_versions).
+banned_words.versions = suspect_words.versions = (selectors.WORDS_VERSION,)

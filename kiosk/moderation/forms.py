@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import WordListEntry
+
+MAX_UPLOAD_BYTES = 1024 * 1024
+
+
+class WordListForm(forms.Form):
+    """Words to list: typed or pasted, one per line, or a text file of them."""
+
+    kind = forms.ChoiceField(label=_("List"), choices=WordListEntry.KIND_CHOICES)
+    lines = forms.CharField(
+        label=_("Words and phrases, one per line"),
+        required=False,
+        max_length=MAX_UPLOAD_BYTES,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("A * at the start or end lets the word go on there (idiot* also finds «Idioten»)."),
+    )
+    upload = forms.FileField(label=_("or a text file (UTF-8, one per line)"), required=False)
+    note = forms.CharField(label=_("Note for moderators"), required=False, max_length=200)
+
+    def clean_upload(self) -> str:
+        upload = self.cleaned_data.get("upload")
+        if not upload:
+            return ""
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB; split it."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("lines") or "").strip() and not (cleaned.get("upload") or "").strip():
+            raise forms.ValidationError(_("Type, paste or upload at least one word."))
+        return cleaned
+
+    @property
+    def all_lines(self) -> str:
+        return "\n".join(filter(None, [self.cleaned_data.get("lines"), self.cleaned_data.get("upload")]))

@@ -1,0 +1,48 @@
+"""Reads for the desk: the compiled word list."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from kiosk import cacheversions
+
+from . import words
+from .models import WordListEntry
+
+logger = logging.getLogger(__name__)
+
+WORDS_VERSION = "moderation:words"
+
+# The compiled list of this process, under the shared version it was built for: any process's
+# change bumps the version, and the next check anywhere builds the list afresh from the rows.
+_compiled: dict[int, words.WordList] = {}
+_building = threading.Lock()
+
+
+def word_list() -> words.WordList:
+    """Every listed word and phrase, compiled; built once per process and version of the list."""
+    (version,) = cacheversions.current(WORDS_VERSION)
+    found = _compiled.get(version)
+    if found is not None:
+        return found
+    with _building:  # one build per process, however many threads ask at once
+        found = _compiled.get(version)
+        if found is None:
+            # Rows after the version (kiosk.cacheversions): a list built from older rows is kept
+            # under the older number.
+            found = words.WordList(_entries())
+            _compiled.clear()
+            _compiled[version] = found
+    return found
+
+
+def _entries():
+    for pk, text, kind in WordListEntry.objects.values_list("pk", "text", "kind").iterator():
+        try:
+            words.pattern(text)
+        except words.EntryError:
+            # Written past the services (a database edit): one bad row must not stop the list.
+            logger.error("Word list entry %s (%r) cannot be matched and is left out", pk, text)
+            continue
+        yield words.Entry(text=text, kind=words.Kind(kind), pk=pk)

@@ -1,0 +1,31 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+admin_urls = (
+    [
+        path("words/", admin_views.word_lists, name="word_lists"),
+        path("words/remove/", admin_views.word_lists_remove, name="word_lists_remove"),
+    ],
+    "moderation_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("moderation/", include(admin_urls))]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("comments.change_comment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_word_lists_menu_item():
+    return ModeratorMenuItem(
+        _("Word lists"), reverse("moderation_admin:word_lists"), icon_name="list-ul", order=260
+    )
