@@ -199,3 +199,9 @@ CLOSED = (
 
 def at(published: datetime, remark: Remark) -> datetime:
     return published + timedelta(minutes=remark.minutes)
+
+
+# The desk's word lists as a newsroom might start them (kiosk.moderation.words): whole words,
+# a * where the word may go on, a phrase.
+SUSPECT_WORDS = ("Lügenpresse", "Schwachkopf*", "Idiot*", "Volksverräter*", "Systemmedien")
+BANNED_WORDS = ("halt die Klappe", "Drecksack*", "Missgeburt*")

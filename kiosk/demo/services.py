@@ -34,6 +34,8 @@ from kiosk.comments.models import Comment
 from kiosk.comments.services import comment_approve, comment_like, comment_submit
 from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
+from kiosk.moderation.models import WordListEntry
+from kiosk.moderation.services import word_entries_add, word_entries_remove
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
@@ -85,7 +87,7 @@ def demo_load(
 
 def demo_delete() -> None:
     """Remove the demo's front page with its sections, articles and debates, its site and settings,
-    and its galleries, partners, authors, pictures and accounts; nothing the demo did not create
+    its galleries, partners, authors, pictures, word lists and accounts; nothing the demo did not create
     besides what editors and readers added to its pages."""
     with transaction.atomic():
         home = selectors.demo_home()
@@ -107,6 +109,8 @@ def demo_delete() -> None:
             and not Document.objects.filter(collection=collection).exists()
         ):
             collection.delete()
+        demo_words = WordListEntry.objects.filter(added_by__in=selectors.demo_users())
+        word_entries_remove(entry_ids=list(demo_words.values_list("pk", flat=True)), moderator=None)
         selectors.demo_users().delete()
     _clear_caches()
 
@@ -188,6 +192,9 @@ def _load(
     )[:2]
     for article in closed:
         comments += _create_debate(article, debate.CLOSED, readers, moderator=moderator, now=now)
+    # After the debates, which were moderated before the lists existed.
+    for kind, listed in (("suspect", debate.SUSPECT_WORDS), ("banned", debate.BANNED_WORDS)):
+        word_entries_add(lines="\n".join(listed), kind=kind, moderator=moderator, note="Demo", now=now)
     return DemoSummary(
         sections=len(sections),
         articles=len(content.ARTICLES),

@@ -27,6 +27,7 @@ from kiosk.demo import content, debate, selectors
 from kiosk.demo.checks import demo_installed_in_production
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
+from kiosk.moderation.models import WordListEntry
 from kiosk.news.models import ArticlePage, HomePage, Partner, SectionPage
 from kiosk.news.selectors import next_story, related_articles
 from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory
@@ -187,6 +188,12 @@ class TestLoadedDemo(TestCase):
         assert self.mails == 0
         assert not Comment.objects.filter(created_at__gt=self.now).exists()
 
+    def test_the_desk_has_word_lists_to_work_with(self):
+        assert sorted(WordListEntry.objects.values_list("kind", "text")) == sorted(
+            [("suspect", word) for word in debate.SUSPECT_WORDS]
+            + [("banned", word) for word in debate.BANNED_WORDS]
+        )
+
     def test_loading_again_changes_nothing(self):
         with override_settings(DEBUG=True), CaptureQueriesContext(connection) as queries:
             output = load_demo()
@@ -216,6 +223,7 @@ class TestLoadedDemo(TestCase):
         assert not selectors.demo_users().exists()
         assert not selectors.demo_images().exists()
         assert not Partner.objects.exists()
+        assert not WordListEntry.objects.exists()
         # The other newsroom, whole.
         assert list(Page.objects.descendant_of(other, inclusive=True).specific()) == [other, section, article]
         assert Comment.objects.get() == comment
