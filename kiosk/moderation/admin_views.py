@@ -11,11 +11,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import services, words
 from .forms import WordListForm
-from .models import WordListEntry
+from .models import AuditEntry, WordListEntry
 
 PER_PAGE = 100
 # How many refused lines a moderator is shown after adding a list; the rest are counted.
@@ -105,3 +105,31 @@ def word_lists_remove(request):
         ngettext("%(count)d entry removed.", "%(count)d entries removed.", removed) % {"count": removed},
     )
     return redirect(reverse("moderation_admin:word_lists"))
+
+
+@require_safe
+@moderator_required
+def audit_log(request):
+    """Every moderator action, newest first; filtered by action and moderator, never changed here."""
+    action = request.GET.get("action") if request.GET.get("action") in AuditEntry.Action.values else ""
+    actor = (request.GET.get("moderator") or "")[:150]
+    entries = AuditEntry.objects.newest_first()
+    if action:
+        entries = entries.filter(action=action)
+    if actor:
+        entries = entries.filter(actor_name=actor)
+    return TemplateResponse(
+        request,
+        "moderation/admin/audit_log.html",
+        {
+            "page_title": _("Audit log"),
+            "header_icon": "history",
+            "page_obj": Paginator(entries, PER_PAGE).get_page(request.GET.get("p")),
+            "actions": AuditEntry.Action.choices,
+            "action": action,
+            "moderators": AuditEntry.objects.order_by("actor_name")
+            .values_list("actor_name", flat=True)
+            .distinct(),
+            "moderator": actor,
+        },
+    )

@@ -1,4 +1,4 @@
-"""The moderation desk's own records: the word lists (queues, house rules, blocks and hours to come)."""
+"""The moderation desk's own records: the word lists and the audit log (house rules, blocks and hours to come)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .words import Kind
+
+KIND_NAMES = {Kind.BANNED.value: _("banned"), Kind.SUSPECT.value: _("suspect")}
 
 
 class WordListEntryQuerySet(models.QuerySet):
@@ -50,3 +52,42 @@ class WordListEntry(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def newest_first(self) -> AuditEntryQuerySet:
+        return self.order_by("-at", "-pk")
+
+
+class AuditEntry(models.Model):
+    """One moderator action, as it happened: written once by the desk's services, never changed."""
+
+    class Action(models.TextChoices):
+        WORDS_LISTED = "words_listed", _("words listed")
+        WORDS_REMOVED = "words_removed", _("words taken off the lists")
+
+    at = models.DateTimeField(_("when"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("moderator"),
+    )
+    # The name as it was: the log still says who once the account is gone.
+    actor_name = models.CharField(_("moderator"), max_length=150)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    summary = models.TextField(_("what"))
+    reason = models.TextField(_("reason"), blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["action", "at"], name="audit_by_action")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary[:60]}"

@@ -1,4 +1,4 @@
-"""Writes on the desk's records: the word lists."""
+"""Writes on the desk's records: the word lists, each with its line in the audit log."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from kiosk import cacheversions
 
 from . import words
-from .models import WordListEntry
+from .models import KIND_NAMES, AuditEntry, WordListEntry
 from .selectors import WORDS_VERSION
 
 # A pasted or uploaded list: enough for any newsroom's, small enough to check in one request.
 MAX_LINES = 20_000
+# Entries named in an audit line's summary; all of them are in its details.
+AUDIT_SHOWN = 10
 
 
 class ModerationError(Exception):
@@ -24,6 +26,21 @@ class ModerationError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+def audit_record(
+    *, actor, action: str, summary: str, now: datetime, reason: str = "", details=None
+) -> AuditEntry:
+    """Write one line of the audit log, in the caller's transaction: the action and its record stand or fall together."""
+    return AuditEntry.objects.create(
+        at=now,
+        actor=actor,
+        actor_name=(actor.get_username() if actor is not None else "") or "—",
+        action=action,
+        summary=summary,
+        reason=reason,
+        details=details or {},
+    )
 
 
 @dataclass
@@ -77,15 +94,38 @@ def word_entries_add(
         result.added = new
         if new:
             cacheversions.bump(WORDS_VERSION)
+            texts = [row.text for row in new]
+            audit_record(
+                actor=moderator,
+                action=AuditEntry.Action.WORDS_LISTED,
+                summary=_("%(count)d on the %(kind)s list: %(words)s")
+                % {"count": len(texts), "kind": KIND_NAMES[kind], "words": ", ".join(texts[:AUDIT_SHOWN])}
+                + (" …" if len(texts) > AUDIT_SHOWN else ""),
+                now=now,
+                reason=note,
+                details={"kind": kind, "words": texts},
+            )
     return result
 
 
-def word_entries_remove(*, entry_ids: list[int], moderator) -> int:
+def word_entries_remove(*, entry_ids: list[int], moderator, now: datetime | None = None) -> int:
     """Take entries off the lists; how many went."""
+    now = now or timezone.now()
     with transaction.atomic():
+        going = list(WordListEntry.objects.filter(pk__in=entry_ids).values_list("kind", "text"))
         removed, _detail = WordListEntry.objects.filter(pk__in=entry_ids).delete()
         if removed:
             cacheversions.bump(WORDS_VERSION)
+            texts = [text for _kind, text in going]
+            audit_record(
+                actor=moderator,
+                action=AuditEntry.Action.WORDS_REMOVED,
+                summary=_("%(count)d off the lists: %(words)s")
+                % {"count": removed, "words": ", ".join(texts[:AUDIT_SHOWN])}
+                + (" …" if len(texts) > AUDIT_SHOWN else ""),
+                now=now,
+                details={"words": [{"kind": kind, "text": text} for kind, text in going]},
+            )
     return removed
 
 

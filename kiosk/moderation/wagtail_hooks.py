@@ -9,6 +9,7 @@ admin_urls = (
     [
         path("words/", admin_views.word_lists, name="word_lists"),
         path("words/remove/", admin_views.word_lists_remove, name="word_lists_remove"),
+        path("audit/", admin_views.audit_log, name="audit_log"),
     ],
     "moderation_admin",
 )
@@ -28,4 +29,11 @@ class ModeratorMenuItem(MenuItem):
 def register_word_lists_menu_item():
     return ModeratorMenuItem(
         _("Word lists"), reverse("moderation_admin:word_lists"), icon_name="list-ul", order=260
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_audit_log_menu_item():
+    return ModeratorMenuItem(
+        _("Audit log"), reverse("moderation_admin:audit_log"), icon_name="history", order=270
     )

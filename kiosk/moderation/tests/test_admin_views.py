@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from kiosk.comments.tests.factories import CommenterFactory
 from kiosk.moderation import services
-from kiosk.moderation.models import WordListEntry
+from kiosk.moderation.models import AuditEntry, WordListEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +79,38 @@ def test_readers_and_editors_without_the_moderation_permission_get_nothing(clien
     ):
         assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert list(WordListEntry.objects.values_list("text", flat=True)) == ["bleibt"]
+
+
+def test_each_change_to_the_lists_is_in_the_audit_log_which_nobody_edits(client, moderator, other_reader):
+    client.force_login(moderator)
+    client.post(URL, {"kind": "banned", "lines": "Drecksack\nSchuft", "note": "Leserhinweise vom Montag"})
+    client.post(
+        reverse("moderation_admin:word_lists_remove"),
+        {"entry": [str(WordListEntry.objects.get(text="Schuft").pk)]},
+    )
+    log = reverse("moderation_admin:audit_log")
+    page = client.get(log).content.decode()
+    assert page.index("Schuft") < page.index("Drecksack")  # newest first
+    assert "Leserhinweise vom Montag" in page
+    removed = client.get(log, {"action": "words_removed"}).content.decode()
+    assert "Drecksack" not in removed
+    assert client.post(log, {"action": "words_removed"}).status_code == 405
+    [listed, taken_off] = AuditEntry.objects.order_by("at", "pk")
+    assert (listed.action, listed.actor, listed.details) == (
+        "words_listed",
+        moderator,
+        {"kind": "banned", "words": ["Drecksack", "Schuft"]},
+    )
+    assert taken_off.details == {"words": [{"kind": "banned", "text": "Schuft"}]}
+
+
+def test_the_audit_log_costs_the_same_queries_however_long_it_is(
+    client, moderator, django_assert_num_queries
+):
+    client.force_login(moderator)
+    for i in range(30):
+        services.word_entries_add(lines=f"wort{i}", kind="suspect", moderator=moderator)
+    log = reverse("moderation_admin:audit_log")
+    client.get(log)
+    with django_assert_num_queries(8):
+        client.get(log)
