@@ -466,6 +466,8 @@ KIOSK_COMMENT_CHECKS = env.list(
         "kiosk.comments.checks.links",
     ],
 )
+# What a reader must pass to comment, like or report at all (kiosk.comments.checks.reader_refusal).
+KIOSK_READER_CHECKS = env.list("KIOSK_READER_CHECKS", default=["kiosk.moderation.checks.blocked_reader"])
 # More addresses than this in one comment: held for a moderator with the links marked.
 KIOSK_COMMENT_MAX_LINKS = env.int("KIOSK_COMMENT_MAX_LINKS", default=3)
 KIOSK_RATE_LIMITS = {

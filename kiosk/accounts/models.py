@@ -22,6 +22,11 @@ class User(AbstractUser):
         default=True,
         help_text=_("The decision is always shown on the site as well."),
     )
+    # A moderator's block while it stands (kiosk.moderation keeps who, when and why, and lifts it):
+    # on the row every request of the reader reads anyway, so refusing costs no lookup.
+    blocked_at = models.DateTimeField(_("blocked since"), null=True, blank=True, editable=False)
+    blocked_until = models.DateTimeField(_("blocked until"), null=True, blank=True, editable=False)
+    block_reason = models.TextField(_("reason for the block"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -33,3 +38,7 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return str(self)
+
+    def is_blocked(self, *, now) -> bool:
+        """Blocked from the debates at ``now``: since a moderator said so and, if they set one, until that time."""
+        return self.blocked_at is not None and (self.blocked_until is None or now < self.blocked_until)

@@ -80,6 +80,18 @@ def configured_checks() -> tuple[Check, ...]:
     return tuple(import_string(path) for path in settings.KIOSK_COMMENT_CHECKS)
 
 
+def reader_refusal(reader, *, now: datetime) -> Verdict | None:
+    """The first refusal of ``KIOSK_READER_CHECKS`` for a reader about to comment, like or report, if any.
+
+    These look at the reader, not at what they wrote (a block): every one of
+    their writes asks them, so the desk's refusals hold for likes and reports too.
+    """
+    for path in settings.KIOSK_READER_CHECKS:
+        if (verdict := import_string(path)(reader, now=now)) is not None:
+            return verdict
+    return None
+
+
 def read_versions() -> tuple[str, ...]:
     """The shared versions the checks read (a check's ``versions``), fetched with a write's article at once."""
     return tuple(

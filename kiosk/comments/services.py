@@ -46,6 +46,12 @@ def _refusal(verdict: checks.Verdict) -> CommentError:
     return CommentError(verdict.message, code=verdict.code, status=verdict.status)
 
 
+def _ensure_may_take_part(reader, *, now: datetime) -> None:
+    """The reader may write, like and report (checks.reader_refusal: not blocked)."""
+    if verdict := checks.reader_refusal(reader, now=now):
+        raise _refusal(verdict)
+
+
 def _ensure_open(article, *, now: datetime) -> None:
     """Edits, likes and reports need the window open, as a new comment does (checks.window)."""
     if verdict := checks.window(checks.Submission(article=article, author=None, text=""), now=now):
@@ -83,6 +89,7 @@ def comment_submit(
     now = now or timezone.now()
     if not author.is_active:
         raise CommentError(_("Your account cannot comment."), code="forbidden", status=403)
+    _ensure_may_take_part(author, now=now)
     text = _validated_text(text)
     said = _checked(checks.Submission(article=article, author=author, text=text, parent=parent), now=now)
     if parent is not None:
@@ -172,6 +179,7 @@ def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = 
         raise CommentError(
             _("This comment has already been reviewed and can no longer be edited."), code="not_editable"
         )
+    _ensure_may_take_part(author, now=now)
     comment.text = _validated_text(text)
     # The new text passes the checks a new comment does: an edit must not slip a banned word past them.
     said = _checked(
@@ -279,6 +287,7 @@ def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> in
     if not comment.is_published:
         raise CommentError(_("Only published comments can be liked."), code="not_published")
     _ensure_not_own(comment, reader, _("You cannot like your own comment."))
+    _ensure_may_take_part(reader, now=now)
     _ensure_open(comment.article, now=now)
     with transaction.atomic():
         try:
@@ -318,8 +327,11 @@ def _like_count(comment: Comment) -> int:
     return Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
 
 
-def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> Report:
+def comment_report(
+    *, comment: Comment, reporter, reason: str, note: str = "", now: datetime | None = None
+) -> Report:
     """Flag a comment for the moderators, once per reader."""
+    now = now or timezone.now()
     if reason not in Report.Reason.values:
         raise CommentError(_("Choose why you report this comment."), code="reason_required")
     note = reader_text.clean(note or "").strip()
@@ -330,6 +342,7 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
     if not comment.is_published:
         raise CommentError(_("Only published comments can be reported."), code="not_published")
     _ensure_not_own(comment, reporter, _("You cannot report your own comment."))
+    _ensure_may_take_part(reporter, now=now)
     with transaction.atomic():
         try:
             with transaction.atomic():

@@ -1,21 +1,23 @@
-"""The word lists in the Wagtail admin: what is listed, adding by typing, pasting or uploading, removing."""
+"""The desk in the Wagtail admin: the word lists (typed, pasted or uploaded), blocked readers, the audit log."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from . import services, words
-from .forms import WordListForm
-from .models import AuditEntry, WordListEntry
+from .forms import BlockForm, WordListForm
+from .models import AuditEntry, Block, WordListEntry
 
 PER_PAGE = 100
 # How many refused lines a moderator is shown after adding a list; the rest are counted.
@@ -133,3 +135,47 @@ def audit_log(request):
             "moderator": actor,
         },
     )
+
+
+@moderator_required
+def blocks(request):
+    """The readers blocked now, and blocking one more."""
+    now = timezone.now()
+    form = BlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reader = form.cleaned_data["reader"]
+        try:
+            services.reader_block(
+                reader=reader,
+                moderator=request.user,
+                reason=form.cleaned_data["reason"],
+                until=form.cleaned_data["until"],
+                reject_waiting=form.cleaned_data["reject_waiting"],
+                now=now,
+            )
+        except services.ModerationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("%(reader)s is blocked.") % {"reader": reader.get_username()})
+            return redirect("moderation_admin:blocks")
+    standing = Block.objects.standing(now=now).select_related("reader", "blocked_by").order_by("-at")
+    return TemplateResponse(
+        request,
+        "moderation/admin/blocks.html",
+        {
+            "page_title": _("Blocked readers"),
+            "header_icon": "lock",
+            "form": form,
+            "page_obj": Paginator(standing, PER_PAGE).get_page(request.GET.get("p")),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@moderator_required
+def unblock(request, reader_id: int):
+    reader = get_object_or_404(get_user_model(), pk=reader_id)
+    if services.reader_unblock(reader=reader, moderator=request.user):
+        messages.success(request, _("%(reader)s may take part again.") % {"reader": reader.get_username()})
+    return redirect("moderation_admin:blocks")

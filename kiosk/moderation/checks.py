@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kiosk.comments.checks import Mark, Outcome, Submission, Verdict
 from kiosk.comments.models import Comment
+from kiosk.newsroom import formatting
 
 from . import selectors, words
 
@@ -75,6 +76,22 @@ def suspect_words(submission: Submission, *, now: datetime) -> Verdict | None:
         _("Suspect words: %(words)s.") % {"words": _quoted(hits)},
         marks=_marks(hits),
     )
+
+
+def blocked_reader(reader, *, now: datetime) -> Verdict | None:
+    """A reader a moderator has blocked: every comment, like and report refused, with the reason and the end."""
+    if reader is None or not reader.is_blocked(now=now):
+        return None
+    if reader.blocked_until is not None:
+        message = _("Your account is blocked from the debates until %(until)s. Reason: %(reason)s") % {
+            "until": formatting.date_time(reader.blocked_until),
+            "reason": reader.block_reason,
+        }
+    else:
+        message = _("Your account is blocked from the debates. Reason: %(reason)s") % {
+            "reason": reader.block_reason
+        }
+    return Verdict(Outcome.REFUSE, "blocked", message, status=403)
 
 
 # Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_versions).

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .models import WordListEntry
@@ -42,3 +43,26 @@ class WordListForm(forms.Form):
     @property
     def all_lines(self) -> str:
         return "\n".join(filter(None, [self.cleaned_data.get("lines"), self.cleaned_data.get("upload")]))
+
+
+class BlockForm(forms.Form):
+    """Who to block, why (the reader is shown it) and until when (empty: until lifted)."""
+
+    reader = forms.CharField(label=_("Reader (user name or e-mail address)"), max_length=254)
+    reason = forms.CharField(
+        label=_("Reason (shown to the reader)"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    until = forms.DateTimeField(
+        label=_("Until (empty: until lifted)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    reject_waiting = forms.BooleanField(label=_("Reject their comments waiting for review"), required=False)
+
+    def clean_reader(self):
+        wanted = self.cleaned_data["reader"].strip()
+        users = get_user_model().objects.filter(is_active=True)
+        reader = users.filter(username=wanted).first() or users.filter(email__iexact=wanted).first()
+        if reader is None:
+            raise forms.ValidationError(_("No reader has that user name or e-mail address."))
+        return reader

@@ -1,4 +1,4 @@
-"""The moderation desk's own records: the word lists and the audit log (house rules, blocks and hours to come)."""
+"""The moderation desk's own records: word lists, blocks and the audit log (house rules and hours to come)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,8 @@ class AuditEntry(models.Model):
     class Action(models.TextChoices):
         WORDS_LISTED = "words_listed", _("words listed")
         WORDS_REMOVED = "words_removed", _("words taken off the lists")
+        READER_BLOCKED = "reader_blocked", _("reader blocked")
+        READER_UNBLOCKED = "reader_unblocked", _("block lifted")
 
     at = models.DateTimeField(_("when"), db_index=True)
     actor = models.ForeignKey(
@@ -91,3 +93,54 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary[:60]}"
+
+
+class BlockQuerySet(models.QuerySet):
+    def standing(self, *, now) -> BlockQuerySet:
+        """Blocks not lifted and not run out at ``now``."""
+        return self.filter(lifted_at__isnull=True).filter(
+            models.Q(until__isnull=True) | models.Q(until__gt=now)
+        )
+
+
+class Block(models.Model):
+    """A reader kept out of the debates, permanently or until a time, with the reason they are shown.
+
+    The reader's row carries the standing block (``User.blocked_at``, ``blocked_until``,
+    ``block_reason``) so every write can refuse without a lookup; this is its history.
+    """
+
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="debate_blocks",
+        verbose_name=_("reader"),
+    )
+    reason = models.TextField(_("reason (shown to the reader)"))
+    at = models.DateTimeField(_("blocked"))
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    blocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = BlockQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="block_has_reason"),
+            # At most one block stands per reader; a new one lifts the old.
+            models.UniqueConstraint(
+                fields=["reader"],
+                condition=models.Q(lifted_at__isnull=True),
+                name="one_open_block_per_reader",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reader}: {self.reason[:60]}"

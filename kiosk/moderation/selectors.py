@@ -1,4 +1,4 @@
-"""Reads for the desk: the compiled word list."""
+"""Reads for the desk: the compiled word list, a reader's blocks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import threading
 from kiosk import cacheversions
 
 from . import words
-from .models import WordListEntry
+from .models import Block, WordListEntry
 
 logger = logging.getLogger(__name__)
 
@@ -46,3 +46,22 @@ def _entries():
             logger.error("Word list entry %s (%r) cannot be matched and is left out", pk, text)
             continue
         yield words.Entry(text=text, kind=words.Kind(kind), pk=pk)
+
+
+def reader_blocks(user) -> dict:
+    """The blocks a reader was given, with the reasons they were shown, for their data export."""
+
+    def when(value):
+        return value.isoformat() if value else None
+
+    return {
+        "blocks": [
+            {
+                "reason": block.reason,
+                "since": when(block.at),
+                "until": when(block.until),
+                "lifted": when(block.lifted_at),
+            }
+            for block in Block.objects.filter(reader=user).order_by("at", "pk")
+        ]
+    }

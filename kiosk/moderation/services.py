@@ -1,18 +1,24 @@
-"""Writes on the desk's records: the word lists, each with its line in the audit log."""
+"""Writes on the desk's records: word lists and blocks, each with its line in the audit log."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kiosk import cacheversions
+from kiosk.comments import services as comment_services
+from kiosk.comments.models import Comment
+from kiosk.newsroom import formatting
+from kiosk.security import reader_text
 
 from . import words
-from .models import KIND_NAMES, AuditEntry, WordListEntry
+from .models import KIND_NAMES, AuditEntry, Block, WordListEntry
 from .selectors import WORDS_VERSION
 
 # A pasted or uploaded list: enough for any newsroom's, small enough to check in one request.
@@ -131,3 +137,95 @@ def word_entries_remove(*, entry_ids: list[int], moderator, now: datetime | None
 
 def _stored_form(found) -> str:
     return f"{'*' if found.open_start else ''}{found.folded}{'*' if found.open_end else ''}"
+
+
+def reader_block(
+    *,
+    reader,
+    moderator,
+    reason: str,
+    until: datetime | None = None,
+    reject_waiting: bool = False,
+    now: datetime | None = None,
+) -> Block:
+    """Keep a reader out of the debates (their comments, likes and reports are refused, with ``reason``).
+
+    A block replaces the one standing, if any. ``reject_waiting`` rejects
+    their comments still waiting for review, under the house rules, with
+    the same reason. Staff are not blocked here: take their rights away.
+    """
+    now = now or timezone.now()
+    reason = reader_text.clean(reason or "", multiline=True).strip()
+    if not any(char.isalnum() for char in reason):
+        raise ModerationError(_("Say why: the reader is shown the reason."), code="reason_required")
+    if until is not None and until <= now:
+        raise ModerationError(_("A block must end in the future, or not at all."), code="until_past")
+    if reader.is_staff or reader.is_superuser:
+        raise ModerationError(
+            _("Staff accounts are not blocked here; change their rights instead."), code="staff"
+        )
+    with transaction.atomic():
+        reader = get_user_model().objects.select_for_update().get(pk=reader.pk)
+        Block.objects.filter(reader=reader, lifted_at__isnull=True).update(lifted_at=now, lifted_by=moderator)
+        block = Block.objects.create(reader=reader, reason=reason, at=now, until=until, blocked_by=moderator)
+        reader.blocked_at, reader.blocked_until, reader.block_reason = now, until, reason
+        reader.save(update_fields=["blocked_at", "blocked_until", "block_reason"])
+        rejected = 0
+        if reject_waiting:
+            for comment in Comment.objects.pending().by(reader):
+                comment_services.comment_reject(
+                    comment=comment,
+                    moderator=moderator,
+                    reason=Comment.RejectionReason.HOUSE_RULES,
+                    note=reason,
+                    now=now,
+                )
+                rejected += 1
+        audit_record(
+            actor=moderator,
+            action=AuditEntry.Action.READER_BLOCKED,
+            summary=(
+                _("%(reader)s blocked until %(until)s")
+                % {"reader": reader.get_username(), "until": formatting.date_time(until)}
+                if until
+                else _("%(reader)s blocked") % {"reader": reader.get_username()}
+            )
+            + (
+                ngettext(
+                    "; %(count)d waiting comment rejected", "; %(count)d waiting comments rejected", rejected
+                )
+                % {"count": rejected}
+                if rejected
+                else ""
+            ),
+            reason=reason,
+            now=now,
+            details={
+                "reader": reader.pk,
+                "until": until.isoformat() if until else None,
+                "rejected": rejected,
+            },
+        )
+    return block
+
+
+def reader_unblock(*, reader, moderator, now: datetime | None = None) -> bool:
+    """Lift the reader's standing block; False if there was none."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        reader = get_user_model().objects.select_for_update().get(pk=reader.pk)
+        lifted = Block.objects.filter(reader=reader, lifted_at__isnull=True).update(
+            lifted_at=now, lifted_by=moderator
+        )
+        if reader.blocked_at is None and not lifted:
+            return False
+        reader.blocked_at, reader.blocked_until, reader.block_reason = None, None, ""
+        reader.save(update_fields=["blocked_at", "blocked_until", "block_reason"])
+        audit_record(
+            actor=moderator,
+            action=AuditEntry.Action.READER_UNBLOCKED,
+            summary=_("%(reader)s may take part again") % {"reader": reader.get_username()},
+            now=now,
+            details={"reader": reader.pk},
+        )
+    return True

@@ -10,6 +10,8 @@ admin_urls = (
         path("words/", admin_views.word_lists, name="word_lists"),
         path("words/remove/", admin_views.word_lists_remove, name="word_lists_remove"),
         path("audit/", admin_views.audit_log, name="audit_log"),
+        path("blocks/", admin_views.blocks, name="blocks"),
+        path("blocks/<id:reader_id>/lift/", admin_views.unblock, name="unblock"),
     ],
     "moderation_admin",
 )
@@ -36,4 +38,11 @@ def register_word_lists_menu_item():
 def register_audit_log_menu_item():
     return ModeratorMenuItem(
         _("Audit log"), reverse("moderation_admin:audit_log"), icon_name="history", order=270
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_blocks_menu_item():
+    return ModeratorMenuItem(
+        _("Blocked readers"), reverse("moderation_admin:blocks"), icon_name="lock", order=265
     )
