@@ -460,6 +460,7 @@ KIOSK_COMMENT_DUPLICATE_SECONDS = env.int("KIOSK_COMMENT_DUPLICATE_SECONDS", def
 KIOSK_COMMENT_CHECKS = env.list(
     "KIOSK_COMMENT_CHECKS",
     default=[
+        "kiosk.moderation.checks.staffed_hours",
         "kiosk.comments.checks.window",
         "kiosk.moderation.checks.banned_words",
         "kiosk.moderation.checks.suspect_words",

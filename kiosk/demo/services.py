@@ -418,7 +418,11 @@ def _create_moderator(password: str):
         *Permission.objects.filter(
             content_type__app_label__in=["comments", "wagtailadmin"],
             codename__in=["change_comment", "view_comment", "access_admin"],
-        )
+        ),
+        # The staffed hours, kept in the admin's model views.
+        *Permission.objects.filter(
+            content_type__app_label="moderation", content_type__model__in=["staffedspan", "staffedexception"]
+        ),
     )
     moderator = get_user_model().objects.create(
         username=debate.MODERATOR_USERNAME,

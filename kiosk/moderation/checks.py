@@ -15,7 +15,7 @@ from kiosk.comments.checks import Mark, Outcome, Submission, Verdict
 from kiosk.comments.models import Comment
 from kiosk.newsroom import formatting
 
-from . import selectors, words
+from . import hours, selectors, words
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,24 @@ def blocked_reader(reader, *, now: datetime) -> Verdict | None:
             "reason": reader.block_reason
         }
     return Verdict(Outcome.REFUSE, "blocked", message, status=403)
+
+
+def staffed_hours(submission: Submission, *, now: datetime) -> Verdict | None:
+    """Outside the staffed hours nobody reads comments: commenting is closed site-wide until the desk opens."""
+    schedule = selectors.schedule()
+    if hours.is_staffed(schedule, now=now):
+        return None
+    opening = hours.next_opening(schedule, now=now)
+    if opening is None:
+        message = _("Commenting is closed while our moderators are away.")
+    else:
+        message = _("Commenting is closed while our moderators are away. It opens again at %(when)s.") % {
+            "when": formatting.date_time(opening)
+        }
+    return Verdict(Outcome.REFUSE, "desk_closed", message, status=403)
+
+
+staffed_hours.versions = (selectors.HOURS_VERSION,)
 
 
 # Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_versions).

@@ -1,6 +1,8 @@
-"""The moderation desk's own records: word lists, blocks and the audit log (house rules and hours to come)."""
+"""The moderation desk's own records: word lists, blocks, staffed hours and the audit log."""
 
 from __future__ import annotations
+
+from datetime import time
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .words import Kind
 
+# A span's end at 00:00 is the end of its day.
+MIDNIGHT = time(0)
 KIND_NAMES = {Kind.BANNED.value: _("banned"), Kind.SUSPECT.value: _("suspect")}
 
 
@@ -144,3 +148,72 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reader}: {self.reason[:60]}"
+
+
+class StaffedSpan(models.Model):
+    """A span of the weekly staffed hours (Europe/Zurich); several per weekday if need be."""
+
+    WEEKDAYS = [
+        (0, _("Monday")),
+        (1, _("Tuesday")),
+        (2, _("Wednesday")),
+        (3, _("Thursday")),
+        (4, _("Friday")),
+        (5, _("Saturday")),
+        (6, _("Sunday")),
+    ]
+
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"), help_text=_("00:00 is midnight, the end of the day."))
+
+    class Meta:
+        verbose_name = _("staffed hours")
+        verbose_name_plural = _("staffed hours")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")) | models.Q(closes=MIDNIGHT),
+                name="staffed_span_ends_after_it_opens",
+                violation_error_message=_("The hours must close after they open (00:00 for midnight)."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class StaffedException(models.Model):
+    """A date with other hours than its weekday's: closed (no times) or staffed from ``opens`` to ``closes``."""
+
+    date = models.DateField(_("date"))
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(
+        _("closes"), null=True, blank=True, help_text=_("00:00 is midnight, the end of the day.")
+    )
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("A holiday, an election night.")
+    )
+
+    class Meta:
+        verbose_name = _("exception to the staffed hours")
+        verbose_name_plural = _("exceptions to the staffed hours")
+        ordering = ["date", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(opens__isnull=True) & models.Q(closes__isnull=True))
+                | (
+                    models.Q(opens__isnull=False)
+                    & (models.Q(closes__gt=models.F("opens")) | models.Q(closes=MIDNIGHT))
+                ),
+                name="staffed_exception_closed_or_a_span",
+                violation_error_message=_(
+                    "Give both times, closing after opening (00:00 for midnight), or neither for a day closed."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.opens is None:
+            return f"{self.date:%d.%m.%Y} {_('closed')}"
+        return f"{self.date:%d.%m.%Y} {self.opens:%H:%M}–{self.closes:%H:%M}"

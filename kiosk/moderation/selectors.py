@@ -1,4 +1,4 @@
-"""Reads for the desk: the compiled word list, a reader's blocks."""
+"""Reads for the desk: the compiled word list, the staffed hours, a reader's blocks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import threading
 
 from kiosk import cacheversions
 
-from . import words
-from .models import Block, WordListEntry
+from . import hours, words
+from .models import Block, StaffedException, StaffedSpan, WordListEntry
 
 logger = logging.getLogger(__name__)
 
@@ -65,3 +65,33 @@ def reader_blocks(user) -> dict:
             for block in Block.objects.filter(reader=user).order_by("at", "pk")
         ]
     }
+
+
+HOURS_VERSION = "moderation:hours"
+SCHEDULE_KEY = "moderation:schedule"
+SCHEDULE_SECONDS = 60 * 60
+
+
+def schedule() -> hours.Schedule:
+    """The staffed hours as the rules read them, from the shared cache (one read with its version)."""
+    versions, found = cacheversions.entry(SCHEDULE_KEY, HOURS_VERSION)
+    if found is None:
+        week: dict[int, list[hours.Span]] = {}
+        for span in StaffedSpan.objects.all():
+            week.setdefault(span.weekday, []).append(hours.Span(span.opens, span.closes))
+        exceptions: dict = {}
+        for exception in StaffedException.objects.all():
+            spans = exceptions.setdefault(exception.date, [])
+            if exception.opens is not None:
+                spans.append(hours.Span(exception.opens, exception.closes))
+        found = hours.Schedule(
+            week={day: tuple(spans) for day, spans in week.items()},
+            exceptions={day: tuple(spans) for day, spans in exceptions.items()},
+        )
+        cacheversions.store_entry(SCHEDULE_KEY, versions, found, SCHEDULE_SECONDS)
+    return found
+
+
+def hours_changed(**_kwargs) -> None:
+    """A span or exception saved or deleted, in the admin or anywhere (connected in apps.py)."""
+    cacheversions.bump(HOURS_VERSION)

@@ -2,8 +2,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import admin_views
+from .models import StaffedException, StaffedSpan
 
 admin_urls = (
     [
@@ -46,3 +48,35 @@ def register_blocks_menu_item():
     return ModeratorMenuItem(
         _("Blocked readers"), reverse("moderation_admin:blocks"), icon_name="lock", order=265
     )
+
+
+class StaffedSpanViewSet(ModelViewSet):
+    model = StaffedSpan
+    name = "staffed_hours"
+    url_prefix = "moderation/hours"
+    form_fields = ["weekday", "opens", "closes"]
+    list_display = ["__str__", "weekday", "opens", "closes"]
+    icon = "time"
+
+
+class StaffedExceptionViewSet(ModelViewSet):
+    model = StaffedException
+    name = "staffed_exceptions"
+    url_prefix = "moderation/hours/exceptions"
+    form_fields = ["date", "opens", "closes", "note"]
+    list_display = ["__str__", "date", "note"]
+    icon = "date"
+
+
+class StaffedHoursGroup(ModelViewSetGroup):
+    """The weekly hours and the dates that differ; outside them commenting is closed site-wide."""
+
+    items = (StaffedSpanViewSet, StaffedExceptionViewSet)
+    menu_label = _("Staffed hours")
+    menu_icon = "time"
+    menu_order = 275
+
+
+@hooks.register("register_admin_viewset")
+def register_staffed_hours():
+    return StaffedHoursGroup()
