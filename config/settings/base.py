@@ -460,13 +460,14 @@ KIOSK_COMMENT_DUPLICATE_SECONDS = env.int("KIOSK_COMMENT_DUPLICATE_SECONDS", def
 KIOSK_COMMENT_CHECKS = env.list(
     "KIOSK_COMMENT_CHECKS",
     default=[
-        "kiosk.moderation.checks.staffed_hours",
         "kiosk.comments.checks.window",
         "kiosk.moderation.checks.banned_words",
         "kiosk.moderation.checks.suspect_words",
         "kiosk.comments.checks.links",
     ],
 )
+# Site-wide pauses of commenting (kiosk.comments.rules.Pause): outside the staffed hours.
+KIOSK_COMMENT_PAUSES = env.list("KIOSK_COMMENT_PAUSES", default=["kiosk.moderation.checks.desk_pause"])
 # What a reader must pass to comment, like or report at all (kiosk.comments.checks.reader_refusal).
 KIOSK_READER_CHECKS = env.list("KIOSK_READER_CHECKS", default=["kiosk.moderation.checks.blocked_reader"])
 # More addresses than this in one comment: held for a moderator with the links marked.

@@ -94,7 +94,7 @@ class CommentDetail(Reply):
 
 class Window(Schema):
     open: bool = Field(description="Whether readers can comment, like and take likes back now.")
-    state: Literal["open", "elapsed", "closed", "off", "unpublished"]
+    state: Literal["open", "elapsed", "closed", "off", "unpublished", "paused"]
     closes_at: datetime | None = Field(description="When the window closes (or closed), if it has hours.")
 
 

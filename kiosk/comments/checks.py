@@ -28,7 +28,7 @@ from django.utils.translation import ngettext
 
 from . import text as comment_text
 from .rules import WindowState
-from .selectors import article_comment_window
+from .selectors import article_comment_window, pause_hooks
 
 
 class Outcome(enum.StrEnum):
@@ -94,9 +94,8 @@ def reader_refusal(reader, *, now: datetime) -> Verdict | None:
 
 def read_versions() -> tuple[str, ...]:
     """The shared versions the checks read (a check's ``versions``), fetched with a write's article at once."""
-    return tuple(
-        dict.fromkeys(name for check in configured_checks() for name in getattr(check, "versions", ()))
-    )
+    readers = (*configured_checks(), *pause_hooks())
+    return tuple(dict.fromkeys(name for reader in readers for name in getattr(reader, "versions", ())))
 
 
 @dataclass(frozen=True)
@@ -133,6 +132,8 @@ def window(submission: Submission, *, now: datetime) -> Verdict | None:
         return Verdict(Outcome.REFUSE, "comments_off", _("This article does not take comments."))
     if state.state is WindowState.UNPUBLISHED:
         return Verdict(Outcome.REFUSE, "not_published", _("This article is not published."))
+    if state.state is WindowState.PAUSED:
+        return Verdict(Outcome.REFUSE, state.pause.code, state.pause.message)
     return Verdict(
         Outcome.REFUSE,
         "comments_closed",

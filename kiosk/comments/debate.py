@@ -240,7 +240,18 @@ def shared_debate(
     sort = selectors.parse_sort(sort)
     number = _page_number(article, version, page)
     closes = window.closes_at.timestamp() if window.closes_at else None
-    parts = (article.pk, version, reader.is_authenticated, window.state, closes, window.hours, sort, number)
+    changes = window.changes_at.timestamp() if window.changes_at else None  # a pause says until when
+    parts = (
+        article.pk,
+        version,
+        reader.is_authenticated,
+        window.state,
+        closes,
+        changes,
+        window.hours,
+        sort,
+        number,
+    )
     raw = "|".join(map(str, (*parts, translation.get_language(), path)))
     key = f"comments:debate:{article.pk}:{hashlib.md5(raw.encode()).hexdigest()}"
     shared = cache.get(key)
@@ -311,9 +322,10 @@ def debate_html(request, article, *, csrf_token=None) -> SafeString:
     """
     now = timezone.now()
     window = selectors.article_comment_window(article, now=now)
-    if window.is_open:
-        # A shared copy of the page must not offer the form after the window has closed.
-        limit_lifetime(request, (window.closes_at - now).total_seconds())
+    if window.changes_at is not None:
+        # A shared copy of the page must not offer the form after the window closes or pauses,
+        # nor say it is paused once it has opened again.
+        limit_lifetime(request, (window.changes_at - now).total_seconds())
     if not window.shows_comments:
         return mark_safe("")
     reader = logged_in_reader(request)

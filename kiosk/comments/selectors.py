@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils.module_loading import import_string
 
 from kiosk import cacheversions
 from kiosk.news.models import ArticlePage, SectionPage
@@ -18,7 +19,7 @@ from kiosk.newsroom.models import NewsroomSettings
 from kiosk.pagecache.fragments import SECTIONS, SITE, content_generation, page_version_name
 
 from .models import ARTICLE_FIELDS, DEFAULT_SORT, Comment, Like, Report, Sort
-from .rules import CommentWindow, comment_window
+from .rules import CommentWindow, comment_window, paused
 
 TOP_COMMENTS = 3
 # The waiting time shown to authors is the median of the decisions in this span.
@@ -105,8 +106,9 @@ def _window_hours(article) -> tuple[int | None, int]:
 
 
 def article_comment_window(article, *, now: datetime) -> CommentWindow:
+    """The article's window at ``now``, paused where a hook of ``KIOSK_COMMENT_PAUSES`` says so."""
     section_hours, site_hours = _window_hours(article)
-    return comment_window(
+    window = comment_window(
         first_published_at=article.first_published_at if article.live else None,
         mode=article.comment_mode,
         article_hours=article.comment_window_hours,
@@ -114,6 +116,14 @@ def article_comment_window(article, *, now: datetime) -> CommentWindow:
         site_hours=site_hours,
         now=now,
     )
+    if not window.is_open:
+        return window
+    return paused(window, [p for p in (hook(now=now) for hook in pause_hooks()) if p is not None])
+
+
+def pause_hooks():
+    """The site-wide pauses of commenting, named in settings (the desk's staffed hours): comments imports none."""
+    return [import_string(path) for path in settings.KIOSK_COMMENT_PAUSES]
 
 
 def typical_waiting_time(*, now: datetime) -> timedelta | None:

@@ -28,6 +28,7 @@ from .debate import reader_changed
 from .models import Comment, Like, Report
 from .notifications import notify_author
 from .purging import purge_article
+from .selectors import article_comment_window
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,10 @@ def _ensure_may_take_part(reader, *, now: datetime) -> None:
         raise _refusal(verdict)
 
 
-def _ensure_open(article, *, now: datetime) -> None:
-    """Edits, likes and reports need the window open, as a new comment does (checks.window)."""
+def _ensure_open(article, *, now: datetime, for_likes: bool = False) -> None:
+    """Edits and likes need the window open, as a new comment does (checks.window); likes go on in a pause."""
+    if for_likes and article_comment_window(article, now=now).takes_likes:
+        return
     if verdict := checks.window(checks.Submission(article=article, author=None, text=""), now=now):
         raise _refusal(verdict)
 
@@ -288,7 +291,7 @@ def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> in
         raise CommentError(_("Only published comments can be liked."), code="not_published")
     _ensure_not_own(comment, reader, _("You cannot like your own comment."))
     _ensure_may_take_part(reader, now=now)
-    _ensure_open(comment.article, now=now)
+    _ensure_open(comment.article, now=now, for_likes=True)
     with transaction.atomic():
         try:
             # The savepoint keeps the outer transaction usable when the constraint fires.
@@ -306,7 +309,7 @@ def comment_like(*, comment: Comment, reader, now: datetime | None = None) -> in
 def comment_unlike(*, comment: Comment, reader, now: datetime | None = None) -> int:
     """Take a like back; returns the new count."""
     now = now or timezone.now()
-    _ensure_open(comment.article, now=now)
+    _ensure_open(comment.article, now=now, for_likes=True)
     with transaction.atomic():
         deleted, _rows = Like.objects.filter(comment=comment, reader=reader).delete()
         if deleted:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kiosk.comments.checks import Mark, Outcome, Submission, Verdict
 from kiosk.comments.models import Comment
+from kiosk.comments.rules import Pause
 from kiosk.newsroom import formatting
 
 from . import hours, selectors, words
@@ -94,11 +95,12 @@ def blocked_reader(reader, *, now: datetime) -> Verdict | None:
     return Verdict(Outcome.REFUSE, "blocked", message, status=403)
 
 
-def staffed_hours(submission: Submission, *, now: datetime) -> Verdict | None:
-    """Outside the staffed hours nobody reads comments: commenting is closed site-wide until the desk opens."""
+def desk_pause(*, now: datetime) -> Pause | None:
+    """Commenting pauses site-wide outside the staffed hours (comments.rules.Pause); None without any hours."""
     schedule = selectors.schedule()
     if hours.is_staffed(schedule, now=now):
-        return None
+        closes = hours.closing_time(schedule, now=now)
+        return None if closes is None else Pause(paused=False, until=closes)
     opening = hours.next_opening(schedule, now=now)
     if opening is None:
         message = _("Commenting is closed while our moderators are away.")
@@ -106,10 +108,10 @@ def staffed_hours(submission: Submission, *, now: datetime) -> Verdict | None:
         message = _("Commenting is closed while our moderators are away. It opens again at %(when)s.") % {
             "when": formatting.date_time(opening)
         }
-    return Verdict(Outcome.REFUSE, "desk_closed", message, status=403)
+    return Pause(paused=True, until=opening, code="desk_closed", message=message)
 
 
-staffed_hours.versions = (selectors.HOURS_VERSION,)
+desk_pause.versions = (selectors.HOURS_VERSION,)
 
 
 # Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_versions).

@@ -57,3 +57,33 @@ def test_closed_and_off_whatever_the_time(mode, state):
 
 def test_unpublished_article_takes_no_comments():
     assert window(PUBLISHED, first_published_at=None).state is WindowState.UNPUBLISHED
+
+
+def test_a_pause_closes_an_open_window_until_it_ends_or_the_window_elapses():
+    from kiosk.comments.rules import Pause, WindowState, paused
+
+    published = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    window = comment_window(
+        first_published_at=published,
+        mode="default",
+        article_hours=None,
+        section_hours=None,
+        site_hours=24,
+        now=published + timedelta(hours=10),
+    )
+    closes = published + timedelta(hours=24)
+    # Not paused: the page lives until the next pause begins, if that comes before the window closes.
+    evening = published + timedelta(hours=11)
+    assert paused(window, [Pause(paused=False, until=evening)]).changes_at == evening
+    assert paused(window, []).changes_at == closes
+    # Paused until the morning: commenting opens again then, or the window elapses first.
+    morning = published + timedelta(hours=18)
+    night = paused(window, [Pause(paused=True, until=morning, code="desk_closed", message="Zu")])
+    assert (night.state, night.changes_at, night.is_open, night.takes_likes) == (
+        WindowState.PAUSED,
+        morning,
+        False,
+        True,
+    )
+    late = paused(window, [Pause(paused=True, until=closes + timedelta(hours=3))])
+    assert late.changes_at == closes

@@ -77,3 +77,20 @@ def test_moderators_keep_the_hours_in_the_admin_and_bad_hours_are_refused(client
     assert not StaffedSpan.objects.exists()
     client.post(add, {"weekday": 0, "opens": "06:00", "closes": "00:00"})
     assert StaffedSpan.objects.get().closes == time(0)
+
+
+def test_the_article_page_says_when_commenting_opens_again_and_likes_go_on(
+    client, article, reader, other_reader
+):
+    from kiosk.comments.tests.factories import CommentFactory
+
+    published = CommentFactory(article=article, author=other_reader, status=Comment.Status.PUBLISHED)
+    today = datetime.now(ZURICH).date()
+    StaffedException.objects.create(date=today, note="Betriebsausflug")  # closed all day
+    client.force_login(reader)
+    page = client.get(article.url)
+    html = page.content.decode()
+    assert "data-comment-form" not in html
+    tomorrow = (today + timedelta(days=1)).strftime("%d.%m.%Y")
+    assert tomorrow in html  # «… It opens again at <tomorrow> 00:00.»
+    assert comment_services.comment_like(comment=published, reader=reader) == 1
