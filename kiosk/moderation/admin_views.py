@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -54,6 +55,7 @@ def word_lists(request):
             "page_obj": page,
             "kind": kind,
             "query": query,
+            "filters": urlencode({k: v for k, v in {"kind": kind, "q": query}.items() if v}),
             "kinds": [(value, label, counts.get(value, 0)) for value, label in WordListEntry.KIND_CHOICES],
         },
         status=400 if form.errors else 200,
@@ -133,6 +135,7 @@ def audit_log(request):
             .values_list("actor_name", flat=True)
             .distinct(),
             "moderator": actor,
+            "filters": urlencode({k: v for k, v in {"action": action, "moderator": actor}.items() if v}),
         },
     )
 

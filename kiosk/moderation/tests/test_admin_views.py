@@ -114,3 +114,10 @@ def test_the_audit_log_costs_the_same_queries_however_long_it_is(
     client.get(log)
     with django_assert_num_queries(8):
         client.get(log)
+
+
+def test_the_listing_pages_keep_their_filters(client, moderator):
+    client.force_login(moderator)
+    client.post(URL, {"kind": "suspect", "lines": "\n".join(f"wort{i}" for i in range(150))})
+    page = client.get(URL, {"kind": "suspect", "q": "wort"}).content.decode()
+    assert "?kind=suspect&amp;q=wort&amp;p=2" in page
