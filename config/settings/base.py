@@ -467,7 +467,15 @@ KIOSK_COMMENT_CHECKS = env.list(
     ],
 )
 # Site-wide pauses of commenting (kiosk.comments.rules.Pause): outside the staffed hours.
-KIOSK_COMMENT_PAUSES = env.list("KIOSK_COMMENT_PAUSES", default=["kiosk.moderation.checks.desk_pause"])
+KIOSK_COMMENT_PAUSES = env.list(
+    "KIOSK_COMMENT_PAUSES",
+    default=["kiosk.moderation.checks.desk_pause", "kiosk.moderation.checks.back_pressure"],
+)
+# Back-pressure (kiosk.moderation.queue): new comments pause while this many wait, or while the
+# oldest has waited this long (0: no limit), site-wide or only on the busiest articles.
+KIOSK_BACK_PRESSURE_MAX_PENDING = env.int("KIOSK_BACK_PRESSURE_MAX_PENDING", default=0)
+KIOSK_BACK_PRESSURE_MAX_WAIT_MINUTES = env.int("KIOSK_BACK_PRESSURE_MAX_WAIT_MINUTES", default=0)
+KIOSK_BACK_PRESSURE_SCOPE = env("KIOSK_BACK_PRESSURE_SCOPE", default="site")  # "site" or "busiest"
 # What a reader must pass to comment, like or report at all (kiosk.comments.checks.reader_refusal).
 KIOSK_READER_CHECKS = env.list("KIOSK_READER_CHECKS", default=["kiosk.moderation.checks.blocked_reader"])
 # More addresses than this in one comment: held for a moderator with the links marked.

@@ -118,7 +118,7 @@ def article_comment_window(article, *, now: datetime) -> CommentWindow:
     )
     if not window.is_open:
         return window
-    return paused(window, [p for p in (hook(now=now) for hook in pause_hooks()) if p is not None])
+    return paused(window, [p for p in (hook(article, now=now) for hook in pause_hooks()) if p is not None])
 
 
 def pause_hooks():

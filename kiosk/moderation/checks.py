@@ -16,7 +16,7 @@ from kiosk.comments.models import Comment
 from kiosk.comments.rules import Pause
 from kiosk.newsroom import formatting
 
-from . import hours, selectors, words
+from . import hours, queue, selectors, words
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def blocked_reader(reader, *, now: datetime) -> Verdict | None:
     return Verdict(Outcome.REFUSE, "blocked", message, status=403)
 
 
-def desk_pause(*, now: datetime) -> Pause | None:
+def desk_pause(article, *, now: datetime) -> Pause | None:
     """Commenting pauses site-wide outside the staffed hours (comments.rules.Pause); None without any hours."""
     schedule = selectors.schedule()
     if hours.is_staffed(schedule, now=now):
@@ -112,6 +112,28 @@ def desk_pause(*, now: datetime) -> Pause | None:
 
 
 desk_pause.versions = (selectors.HOURS_VERSION,)
+
+
+def back_pressure(article, *, now: datetime) -> Pause | None:
+    """New comments pause while the queue is longer or older than the desk can take (KIOSK_BACK_PRESSURE_*).
+
+    Site-wide, or only on the busiest articles (``KIOSK_BACK_PRESSURE_SCOPE``); it lifts by itself as the
+    moderators catch up: the queue is looked at again every ``selectors.QUEUE_STATE_SECONDS``.
+    """
+    limits = queue.Limits.from_settings()
+    if not limits.in_force:
+        return None
+    state = selectors.queue_state(now=now)
+    if not queue.is_overloaded(state, limits, now=now):
+        return None
+    if limits.busiest_only and article.pk not in state.busiest:
+        return None
+    wait = state.expected_wait
+    message = _("Commenting pauses while our moderators catch up with the comments already sent.")
+    if wait:
+        message += " " + _("Please try again in about %(wait)s.") % {"wait": formatting.duration(wait)}
+    # Until the queue is looked at again: a shared page must not say paused for longer.
+    return Pause(paused=True, until=now + selectors.QUEUE_STATE_LIFETIME, code="desk_busy", message=message)
 
 
 # Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_versions).

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models import Count, Min
 
 from kiosk import cacheversions
+from kiosk.comments import selectors as comment_selectors
+from kiosk.comments.models import Comment
 
-from . import hours, words
+from . import hours, queue, words
 from .models import Block, StaffedException, StaffedSpan, WordListEntry
 
 logger = logging.getLogger(__name__)
@@ -95,3 +101,30 @@ def schedule() -> hours.Schedule:
 def hours_changed(**_kwargs) -> None:
     """A span or exception saved or deleted, in the admin or anywhere (connected in apps.py)."""
     cacheversions.bump(HOURS_VERSION)
+
+
+QUEUE_STATE_KEY = "moderation:queue-state"
+QUEUE_STATE_LIFETIME = timedelta(seconds=30)
+# How many articles count as the busiest when back-pressure pauses only those.
+BUSIEST_ARTICLES = 3
+
+
+def queue_state(*, now) -> queue.QueueState:
+    """The pending queue's size, its oldest comment and its busiest articles, from the shared cache (30 s)."""
+    state = cache.get(QUEUE_STATE_KEY)
+    if state is None:
+        pending = Comment.objects.pending()
+        summary = pending.aggregate(count=Count("pk"), oldest=Min("created_at"))
+        busiest = (
+            pending.values("article_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "article_id")[:BUSIEST_ARTICLES]
+        )
+        state = queue.QueueState(
+            pending=summary["count"],
+            oldest_pending_at=summary["oldest"],
+            busiest=tuple(row["article_id"] for row in busiest),
+            expected_wait=comment_selectors.typical_waiting_time(now=now),
+        )
+        cache.set(QUEUE_STATE_KEY, state, int(QUEUE_STATE_LIFETIME.total_seconds()))
+    return state
