@@ -284,6 +284,8 @@ KIOSK_PERIODIC_TASKS = {
     # Wagtail's scheduled publishing and expiry ("go live at", "expire at").
     "kiosk.news.tasks.publish_scheduled": 60,
     "kiosk.background.tasks.prune_task_results": 60 * 60,
+    # Mail the subscribed moderators when the queue needs them (at most every quarter hour).
+    "kiosk.moderation.tasks.alert_moderators": 60,
 }
 # Successful task results are forgotten after this many days; failed ones stay until staff act.
 KIOSK_TASK_RESULTS_DAYS = env.int("KIOSK_TASK_RESULTS_DAYS", default=14)
@@ -476,6 +478,9 @@ KIOSK_COMMENT_PAUSES = env.list(
 KIOSK_BACK_PRESSURE_MAX_PENDING = env.int("KIOSK_BACK_PRESSURE_MAX_PENDING", default=0)
 KIOSK_BACK_PRESSURE_MAX_WAIT_MINUTES = env.int("KIOSK_BACK_PRESSURE_MAX_WAIT_MINUTES", default=0)
 KIOSK_BACK_PRESSURE_SCOPE = env("KIOSK_BACK_PRESSURE_SCOPE", default="site")  # "site" or "busiest"
+# Moderators who asked for it get an e-mail when this many wait, or the oldest has waited this long.
+KIOSK_QUEUE_ALERT_PENDING = env.int("KIOSK_QUEUE_ALERT_PENDING", default=50)
+KIOSK_QUEUE_ALERT_WAIT_MINUTES = env.int("KIOSK_QUEUE_ALERT_WAIT_MINUTES", default=30)
 # What a reader must pass to comment, like or report at all (kiosk.comments.checks.reader_refusal).
 KIOSK_READER_CHECKS = env.list("KIOSK_READER_CHECKS", default=["kiosk.moderation.checks.blocked_reader"])
 # More addresses than this in one comment: held for a moderator with the links marked.

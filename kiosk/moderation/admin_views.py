@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from . import services, words
+from . import services, tasks, words
 from .forms import BlockForm, WordListForm
-from .models import AuditEntry, Block, WordListEntry
+from .models import AuditEntry, Block, QueueAlert, WordListEntry
 
 PER_PAGE = 100
 # How many refused lines a moderator is shown after adding a list; the rest are counted.
@@ -182,3 +182,25 @@ def unblock(request, reader_id: int):
     if services.reader_unblock(reader=reader, moderator=request.user):
         messages.success(request, _("%(reader)s may take part again.") % {"reader": reader.get_username()})
     return redirect("moderation_admin:blocks")
+
+
+@moderator_required
+def queue_alerts(request):
+    """A moderator's own e-mail alerts when the queue grows too long or too old."""
+    if request.method == "POST":
+        wanted = request.POST.get("alerts") == "on"
+        services.queue_alert_set(moderator=request.user, wanted=wanted)
+        messages.success(request, _("Queue alerts are on.") if wanted else _("Queue alerts are off."))
+        return redirect("moderation_admin:queue_alerts")
+    limits = tasks.alert_limits()
+    return TemplateResponse(
+        request,
+        "moderation/admin/queue_alerts.html",
+        {
+            "page_title": _("Queue alerts"),
+            "header_icon": "mail",
+            "subscribed": QueueAlert.objects.filter(moderator=request.user).exists(),
+            "limits": limits,
+            "wait_minutes": int(limits.max_wait.total_seconds() // 60) if limits.max_wait else None,
+        },
+    )

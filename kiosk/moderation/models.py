@@ -217,3 +217,22 @@ class StaffedException(models.Model):
         if self.opens is None:
             return f"{self.date:%d.%m.%Y} {_('closed')}"
         return f"{self.date:%d.%m.%Y} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class QueueAlert(models.Model):
+    """A moderator who wants an e-mail when the queue grows too long or too old (at most every 15 min)."""
+
+    moderator = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="queue_alert",
+        verbose_name=_("moderator"),
+    )
+    since = models.DateTimeField(_("since"))
+
+    class Meta:
+        verbose_name = _("queue alert")
+        verbose_name_plural = _("queue alerts")
+
+    def __str__(self) -> str:
+        return str(self.moderator)

@@ -18,7 +18,7 @@ from kiosk.newsroom import formatting
 from kiosk.security import reader_text
 
 from . import words
-from .models import KIND_NAMES, AuditEntry, Block, WordListEntry
+from .models import KIND_NAMES, AuditEntry, Block, QueueAlert, WordListEntry
 from .selectors import WORDS_VERSION
 
 # A pasted or uploaded list: enough for any newsroom's, small enough to check in one request.
@@ -229,3 +229,12 @@ def reader_unblock(*, reader, moderator, now: datetime | None = None) -> bool:
             details={"reader": reader.pk},
         )
     return True
+
+
+def queue_alert_set(*, moderator, wanted: bool, now: datetime | None = None) -> bool:
+    """Switch a moderator's queue alerts on or off; whether they are on now. Safe to send twice."""
+    if wanted:
+        QueueAlert.objects.get_or_create(moderator=moderator, defaults={"since": now or timezone.now()})
+    else:
+        QueueAlert.objects.filter(moderator=moderator).delete()
+    return wanted

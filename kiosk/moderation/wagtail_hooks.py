@@ -13,6 +13,7 @@ admin_urls = (
         path("words/remove/", admin_views.word_lists_remove, name="word_lists_remove"),
         path("audit/", admin_views.audit_log, name="audit_log"),
         path("blocks/", admin_views.blocks, name="blocks"),
+        path("alerts/", admin_views.queue_alerts, name="queue_alerts"),
         path("blocks/<id:reader_id>/lift/", admin_views.unblock, name="unblock"),
     ],
     "moderation_admin",
@@ -33,6 +34,13 @@ class ModeratorMenuItem(MenuItem):
 def register_word_lists_menu_item():
     return ModeratorMenuItem(
         _("Word lists"), reverse("moderation_admin:word_lists"), icon_name="list-ul", order=260
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_alerts_menu_item():
+    return ModeratorMenuItem(
+        _("Queue alerts"), reverse("moderation_admin:queue_alerts"), icon_name="mail", order=268
     )
 
 
