@@ -205,3 +205,6 @@ def at(published: datetime, remark: Remark) -> datetime:
 # a * where the word may go on, a phrase.
 SUSPECT_WORDS = ("Lügenpresse", "Schwachkopf*", "Idiot*", "Volksverräter*", "Systemmedien")
 BANNED_WORDS = ("halt die Klappe", "Drecksack*", "Missgeburt*")
+# One of the quiet readers (leser59) has been blocked for a week (kiosk.moderation), so the desk shows one.
+BLOCK_REASON = "Wiederholt beleidigende Kommentare trotz Hinweis auf die Hausregeln."
+BLOCK_DAYS = 7

@@ -35,7 +35,7 @@ from kiosk.comments.services import comment_approve, comment_like, comment_submi
 from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
 from kiosk.moderation.models import WordListEntry
-from kiosk.moderation.services import word_entries_add, word_entries_remove
+from kiosk.moderation.services import reader_block, word_entries_add, word_entries_remove
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
@@ -195,6 +195,13 @@ def _load(
     # After the debates, which were moderated before the lists existed.
     for kind, listed in (("suspect", debate.SUSPECT_WORDS), ("banned", debate.BANNED_WORDS)):
         word_entries_add(lines="\n".join(listed), kind=kind, moderator=moderator, note="Demo", now=now)
+    reader_block(
+        reader=readers["_lurkers"][-2],  # leser60 is the browser tests' two-factor reader
+        moderator=moderator,
+        reason=debate.BLOCK_REASON,
+        until=now + timedelta(days=debate.BLOCK_DAYS),
+        now=now,
+    )
     return DemoSummary(
         sections=len(sections),
         articles=len(content.ARTICLES),

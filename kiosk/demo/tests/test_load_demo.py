@@ -27,7 +27,7 @@ from kiosk.demo import content, debate, selectors
 from kiosk.demo.checks import demo_installed_in_production
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
-from kiosk.moderation.models import WordListEntry
+from kiosk.moderation.models import Block, WordListEntry
 from kiosk.news.models import ArticlePage, HomePage, Partner, SectionPage
 from kiosk.news.selectors import next_story, related_articles
 from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory
@@ -193,6 +193,11 @@ class TestLoadedDemo(TestCase):
             [("suspect", word) for word in debate.SUSPECT_WORDS]
             + [("banned", word) for word in debate.BANNED_WORDS]
         )
+
+    def test_the_desk_has_a_blocked_reader(self):
+        [block] = Block.objects.standing(now=timezone.now())
+        assert block.reason == debate.BLOCK_REASON
+        assert block.reader.is_blocked(now=timezone.now())
 
     def test_loading_again_changes_nothing(self):
         with override_settings(DEBUG=True), CaptureQueriesContext(connection) as queries:
