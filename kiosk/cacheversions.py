@@ -68,8 +68,16 @@ def current(*names: str) -> tuple[int, ...]:
     return tuple(found[key] for key in keys)
 
 
+# Entries read along with another (``entry(..., also_entries=)``), kept in read_once's dict under this prefix.
+_ALONG = "along:"
+
+
 def entry(
-    key: str, *names: str, start_missing: bool = True, also: tuple[str, ...] = ()
+    key: str,
+    *names: str,
+    start_missing: bool = True,
+    also: tuple[str, ...] = (),
+    also_entries: tuple[str, ...] = (),
 ) -> tuple[tuple[int | None, ...], object]:
     """(versions, value) of an entry stored by ``store_entry`` under these versions, in one read of the cache.
 
@@ -82,15 +90,24 @@ def entry(
     it), for keys sent by strangers (ids at random) that must leave nothing
     behind; ``start`` it once the rows show there is something to keep.
     ``also`` names versions the request will ask for next (a comment's
-    checks): read in the same round trip and remembered in ``read_once``.
+    checks): read in the same round trip and remembered in ``read_once``;
+    ``also_entries`` likewise names further entries, each used once by the
+    next ``entry`` call for it in this request.
     """
     version_keys = [_key(name) for name in names]
     read = _read.get()
     known = {} if read is None else {k: read[k] for k in version_keys if k in read}
     along = [] if read is None else [k for k in map(_key, also) if k not in read and k not in version_keys]
-    found = cache.get_many([k for k in version_keys if k not in known] + along + [key])
+    along_entries = [] if read is None else [k for k in also_entries if _ALONG + k not in read and k != key]
+    earlier = None if read is None else read.pop(_ALONG + key, None)
+    own = [] if earlier is not None else [key]
+    wanted = [k for k in version_keys if k not in known] + along + along_entries + own
+    found = cache.get_many(wanted) if wanted else {}
     if read is not None:
         read.update((k, found[k]) for k in along if k in found)
+        read.update((_ALONG + k, (found.get(k),)) for k in along_entries)
+    if earlier is not None:
+        found[key] = earlier[0]
     versions = []
     for name, version_key in zip(names, version_keys, strict=True):
         version = known.get(version_key, found.get(version_key))

@@ -62,7 +62,9 @@ CommentId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="The comment's
 def _article(article_id: int, *, for_writing: bool = False) -> ArticlePage:
     """The live article; for a write only what the write checks (selectors.commentable_article)."""
     if for_writing:
-        article = selectors.commentable_article(article_id, also=checks.read_versions())
+        article = selectors.commentable_article(
+            article_id, also=checks.read_versions(), also_entries=checks.read_entries()
+        )
     else:
         article = ArticlePage.objects.live().filter(pk=article_id).first()
     if article is None:

@@ -92,6 +92,12 @@ def reader_refusal(reader, *, now: datetime) -> Verdict | None:
     return None
 
 
+def read_entries() -> tuple[str, ...]:
+    """The shared-cache entries the checks and pauses read (their ``entries``), fetched with a write's article."""
+    readers = (*configured_checks(), *pause_hooks())
+    return tuple(dict.fromkeys(key for reader in readers for key in getattr(reader, "entries", ())))
+
+
 def read_versions() -> tuple[str, ...]:
     """The shared versions the checks read (a check's ``versions``), fetched with a write's article at once."""
     readers = (*configured_checks(), *pause_hooks())

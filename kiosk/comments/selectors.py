@@ -50,7 +50,9 @@ def commentable_articles():
     return ArticlePage.objects.live().only(*ARTICLE_FIELDS)
 
 
-def commentable_article(article_id: int, *, also: tuple[str, ...] = ()) -> ArticlePage | None:
+def commentable_article(
+    article_id: int, *, also: tuple[str, ...] = (), also_entries: tuple[str, ...] = ()
+) -> ArticlePage | None:
     """The live article a comment write is for, as commentable_articles() has it; None if there is none.
 
     From the shared cache, with its window's inherited hours, under the
@@ -64,7 +66,7 @@ def commentable_article(article_id: int, *, also: tuple[str, ...] = ()) -> Artic
     key = f"comments:commentable:{article_id}"
     name = page_version_name(article_id)
     (page, sections, site), found = cacheversions.entry(
-        key, name, SECTIONS, SITE, start_missing=False, also=also
+        key, name, SECTIONS, SITE, start_missing=False, also=also, also_entries=also_entries
     )
     if found is not None:
         return found or None

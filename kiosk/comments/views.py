@@ -86,7 +86,9 @@ def _refused_by(request, error: RateLimited | services.CommentError, **how):
 
 
 def _commentable(article_id: int):
-    article = selectors.commentable_article(article_id, also=checks.read_versions())
+    article = selectors.commentable_article(
+        article_id, also=checks.read_versions(), also_entries=checks.read_entries()
+    )
     if article is None:
         raise Http404
     return article

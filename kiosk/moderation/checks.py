@@ -112,6 +112,7 @@ def desk_pause(article, *, now: datetime) -> Pause | None:
 
 
 desk_pause.versions = (selectors.HOURS_VERSION,)
+desk_pause.entries = (selectors.SCHEDULE_KEY,)
 
 
 def back_pressure(article, *, now: datetime) -> Pause | None:

@@ -131,3 +131,22 @@ def test_versions_read_along_with_an_entry_are_remembered_for_the_request():
             del cacheversions.cache.get_many
         assert calls == []
     assert cacheversions.peek("absent") == (None,)  # read along, never started
+
+
+def test_an_entry_read_along_is_used_once_without_another_read():
+    versions, _ = cacheversions.entry("zeitplan", "stunden")
+    cacheversions.store_entry("zeitplan", versions, "Plan", 60)
+    with cacheversions.read_once():
+        cacheversions.entry(
+            "artikel:5", "page:5", start_missing=False, also=("stunden",), also_entries=("zeitplan",)
+        )
+        calls = []
+        real_get_many = cacheversions.cache.get_many
+        cacheversions.cache.get_many = lambda keys: calls.append(keys) or real_get_many(keys)
+        try:
+            assert cacheversions.entry("zeitplan", "stunden") == (versions, "Plan")
+        finally:
+            del cacheversions.cache.get_many
+        assert calls == []
+        # Used once: asked again, it is read again (it may have been stored anew meanwhile).
+        assert cacheversions.entry("zeitplan", "stunden") == (versions, "Plan")
