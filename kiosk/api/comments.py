@@ -63,7 +63,7 @@ def _article(article_id: int, *, for_writing: bool = False) -> ArticlePage:
     """The live article; for a write only what the write checks (selectors.commentable_article)."""
     if for_writing:
         article = selectors.commentable_article(
-            article_id, also=checks.read_versions(), also_entries=checks.read_entries()
+            article_id, **checks.read_with_article()
         )
     else:
         article = ArticlePage.objects.live().filter(pk=article_id).first()

@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import text as comment_text
 from .rules import WindowState
-from .selectors import article_comment_window, pause_hooks
+from .selectors import article_comment_window, named_in_settings, pause_hooks
 
 
 class Outcome(enum.StrEnum):
@@ -77,7 +76,7 @@ Check = Callable[..., Verdict | None]
 
 
 def configured_checks() -> tuple[Check, ...]:
-    return tuple(import_string(path) for path in settings.KIOSK_COMMENT_CHECKS)
+    return named_in_settings("KIOSK_COMMENT_CHECKS")
 
 
 def reader_refusal(reader, *, now: datetime) -> Verdict | None:
@@ -86,22 +85,20 @@ def reader_refusal(reader, *, now: datetime) -> Verdict | None:
     These look at the reader, not at what they wrote (a block): every one of
     their writes asks them, so the desk's refusals hold for likes and reports too.
     """
-    for path in settings.KIOSK_READER_CHECKS:
-        if (verdict := import_string(path)(reader, now=now)) is not None:
+    for check in named_in_settings("KIOSK_READER_CHECKS"):
+        if (verdict := check(reader, now=now)) is not None:
             return verdict
     return None
 
 
-def read_entries() -> tuple[str, ...]:
-    """The shared-cache entries the checks and pauses read (their ``entries``), fetched with a write's article."""
+def read_with_article() -> dict[str, tuple[str, ...]]:
+    """What the checks and pauses read from the shared cache, fetched with a write's article in one round trip:
+    ``also`` their versions (a check's ``versions``), ``also_entries`` their entries (``entries``)."""
     readers = (*configured_checks(), *pause_hooks())
-    return tuple(dict.fromkeys(key for reader in readers for key in getattr(reader, "entries", ())))
-
-
-def read_versions() -> tuple[str, ...]:
-    """The shared versions the checks read (a check's ``versions``), fetched with a write's article at once."""
-    readers = (*configured_checks(), *pause_hooks())
-    return tuple(dict.fromkeys(name for reader in readers for name in getattr(reader, "versions", ())))
+    return {
+        "also": tuple(dict.fromkeys(name for r in readers for name in getattr(r, "versions", ()))),
+        "also_entries": tuple(dict.fromkeys(key for r in readers for key in getattr(r, "entries", ()))),
+    }
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,11 @@ def run(submission: Submission, *, now: datetime, checks: Sequence[Check] | None
 
 def window(submission: Submission, *, now: datetime) -> Verdict | None:
     """The article's comment window is open."""
-    state = article_comment_window(submission.article, now=now)
+    return window_refusal(article_comment_window(submission.article, now=now))
+
+
+def window_refusal(state) -> Verdict | None:
+    """Why a window (kiosk.comments.rules.CommentWindow) takes no comment, if it does not."""
     if state.is_open:
         return None
     if state.state is WindowState.OFF:

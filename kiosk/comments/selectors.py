@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -123,9 +124,20 @@ def article_comment_window(article, *, now: datetime) -> CommentWindow:
     return paused(window, [p for p in (hook(article, now=now) for hook in pause_hooks()) if p is not None])
 
 
-def pause_hooks():
+@functools.lru_cache(maxsize=16)
+def _imported(paths: tuple[str, ...]) -> tuple:
+    # Code named in settings, imported once per process and list: nothing another process changes.
+    return tuple(import_string(path) for path in paths)
+
+
+def named_in_settings(name: str) -> tuple:
+    """The functions the setting ``name`` lists by dotted path (a test's override_settings included)."""
+    return _imported(tuple(getattr(settings, name)))
+
+
+def pause_hooks() -> tuple:
     """The site-wide pauses of commenting, named in settings (the desk's staffed hours): comments imports none."""
-    return [import_string(path) for path in settings.KIOSK_COMMENT_PAUSES]
+    return named_in_settings("KIOSK_COMMENT_PAUSES")
 
 
 def typical_waiting_time(*, now: datetime) -> timedelta | None:

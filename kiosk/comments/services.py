@@ -55,9 +55,10 @@ def _ensure_may_take_part(reader, *, now: datetime) -> None:
 
 def _ensure_open(article, *, now: datetime, for_likes: bool = False) -> None:
     """Edits and likes need the window open, as a new comment does (checks.window); likes go on in a pause."""
-    if for_likes and article_comment_window(article, now=now).takes_likes:
+    state = article_comment_window(article, now=now)
+    if for_likes and state.takes_likes:
         return
-    if verdict := checks.window(checks.Submission(article=article, author=None, text=""), now=now):
+    if verdict := checks.window_refusal(state):
         raise _refusal(verdict)
 
 

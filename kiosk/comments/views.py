@@ -87,7 +87,7 @@ def _refused_by(request, error: RateLimited | services.CommentError, **how):
 
 def _commentable(article_id: int):
     article = selectors.commentable_article(
-        article_id, also=checks.read_versions(), also_entries=checks.read_entries()
+        article_id, **checks.read_with_article()
     )
     if article is None:
         raise Http404

@@ -137,5 +137,5 @@ def back_pressure(article, *, now: datetime) -> Pause | None:
     return Pause(paused=True, until=now + selectors.QUEUE_STATE_LIFETIME, code="desk_busy", message=message)
 
 
-# Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_versions).
+# Read with the article a comment is for, in one round trip (kiosk.comments.checks.read_with_article).
 banned_words.versions = suspect_words.versions = (selectors.WORDS_VERSION,)
