@@ -20,7 +20,8 @@ with 10,000 comments, and posts and likes per second through gunicorn on
 SQLite and PostgreSQL.
 
 Then the moderation benchmarks (bench/moderation.py): the word-list check of
-one comment against 10,000 listed entries.
+one comment against 10,000 listed entries, and the desk's pages (the
+dashboard) with 100,000 comments on PostgreSQL.
 
     bench/run.py              everything
     bench/run.py comments     only the comment benchmarks (also: articles, moderation)
@@ -207,12 +208,19 @@ def word_check() -> list[str]:
     return moderation.word_check()
 
 
+def desk_pages() -> list[str]:
+    from bench import moderation
+
+    return moderation.desk_pages()
+
+
 # (group, benchmark): `bench/run.py <group> ...` runs only those groups.
 BENCHMARKS = [
     ("articles", article_page),
     ("comments", comment_page),
     ("comments", comment_writes),
     ("moderation", word_check),
+    ("moderation", desk_pages),
 ]
 MIGRATED: dict[str, Path | None] = {"sqlite": None}
 

@@ -5,8 +5,18 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from kiosk.comments.models import house_rules_ensure
 from kiosk.comments.tests.factories import CommenterFactory
 from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory, make_home
+
+
+@pytest.fixture(autouse=True)
+def house_rules(request):
+    """The default house rules the migration writes, back after a transactional test has emptied the tables."""
+    if request.node.get_closest_marker("django_db") is None and "db" not in request.fixturenames:
+        return
+    request.getfixturevalue("db")
+    house_rules_ensure()
 
 
 @pytest.fixture

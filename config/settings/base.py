@@ -466,6 +466,8 @@ KIOSK_COMMENT_CHECKS = env.list(
         "kiosk.moderation.checks.banned_words",
         "kiosk.moderation.checks.suspect_words",
         "kiosk.comments.checks.links",
+        # Last: publishes at once (post-moderation, trusted authors) only what no check before held.
+        "kiosk.moderation.checks.publish_at_once",
     ],
 )
 # Site-wide pauses of commenting (kiosk.comments.rules.Pause): outside the staffed hours.
@@ -481,6 +483,15 @@ KIOSK_BACK_PRESSURE_SCOPE = env("KIOSK_BACK_PRESSURE_SCOPE", default="site")  # 
 # Moderators who asked for it get an e-mail when this many wait, or the oldest has waited this long.
 KIOSK_QUEUE_ALERT_PENDING = env.int("KIOSK_QUEUE_ALERT_PENDING", default=50)
 KIOSK_QUEUE_ALERT_WAIT_MINUTES = env.int("KIOSK_QUEUE_ALERT_WAIT_MINUTES", default=30)
+# Post-moderation and trusted authors (kiosk.moderation.publishing): authors whose account is younger
+# than KIOSK_NEW_AUTHOR_DAYS, or who had a comment rejected in the last KIOSK_TRUSTED_CLEAN_DAYS, always
+# wait for review. Where the site lets trusted authors publish at once, a trusted author has at least
+# KIOSK_TRUSTED_MIN_APPROVED comments a moderator approved and an account older than
+# KIOSK_TRUSTED_MIN_ACCOUNT_DAYS.
+KIOSK_NEW_AUTHOR_DAYS = env.int("KIOSK_NEW_AUTHOR_DAYS", default=7)
+KIOSK_TRUSTED_CLEAN_DAYS = env.int("KIOSK_TRUSTED_CLEAN_DAYS", default=90)
+KIOSK_TRUSTED_MIN_APPROVED = env.int("KIOSK_TRUSTED_MIN_APPROVED", default=10)
+KIOSK_TRUSTED_MIN_ACCOUNT_DAYS = env.int("KIOSK_TRUSTED_MIN_ACCOUNT_DAYS", default=30)
 # What a reader must pass to comment, like or report at all (kiosk.comments.checks.reader_refusal).
 KIOSK_READER_CHECKS = env.list("KIOSK_READER_CHECKS", default=["kiosk.moderation.checks.blocked_reader"])
 # More addresses than this in one comment: held for a moderator with the links marked.

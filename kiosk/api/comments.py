@@ -62,9 +62,7 @@ CommentId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="The comment's
 def _article(article_id: int, *, for_writing: bool = False) -> ArticlePage:
     """The live article; for a write only what the write checks (selectors.commentable_article)."""
     if for_writing:
-        article = selectors.commentable_article(
-            article_id, **checks.read_with_article()
-        )
+        article = selectors.commentable_article(article_id, **checks.read_with_article())
     else:
         article = ArticlePage.objects.live().filter(pk=article_id).first()
     if article is None:
@@ -219,8 +217,10 @@ def comment_detail(request, comment_id: CommentId):
     summary="Write a comment or a reply",
     description=(
         "Stores the comment for review: it answers 201 with status `pending` and stays invisible to "
-        "others until a moderator publishes it. `parent_id` makes it a reply; a reply to a reply "
-        "joins the top-level comment's thread. Refused with 403 (`comments_closed`, `comments_off`, "
+        "others until a moderator publishes it. Where the newsroom publishes at once (a post-moderated "
+        "article, a trusted author) and no check held it, it answers status `published`: it is in the "
+        "thread at once, and moderators review it afterwards. `parent_id` makes it a reply; a reply "
+        "to a reply joins the top-level comment's thread. Refused with 403 (`comments_closed`, `comments_off`, "
         "`not_published`) when the comment window is not open, 400 for an empty or too long text or "
         "a bad parent, 409 `duplicate` when the reader sent the same text to this article within the "
         "last hour (a double click), 429 with Retry-After when the reader writes too fast. Needs a logged-in "

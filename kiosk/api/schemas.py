@@ -82,7 +82,10 @@ class ThreadComment(Reply):
 
 class CommentDetail(Reply):
     article_id: int
-    status: Literal["pending", "published", "rejected", "withdrawn"]
+    status: Literal["pending", "published", "rejected", "withdrawn"] = Field(
+        description="`pending`: awaiting review, seen only by its author; `published`: in the thread, "
+        "approved or published at once where the newsroom reviews afterwards; `rejected`; `withdrawn`."
+    )
     text: str | None = Field(description="The text as written; only for its author, else null.")
     edited_at: datetime | None
     rejection_note: str | None = Field(

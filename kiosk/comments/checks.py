@@ -8,7 +8,10 @@ say) or a Verdict:
 - refuse: nothing is stored, the reader is told why (the window is closed);
 - reject: stored as rejected with a house-rule reason the author sees (banned words);
 - hold:   stored for review with the reason noted for the moderators
-          (suspect words, too many links); every hold is kept, in order.
+          (suspect words, too many links); every hold is kept, in order;
+- publish: may be published at once, reviewed afterwards (post-moderation,
+          trusted authors), unless another check holds or rejects it: the
+          list goes on, and any hold wins.
 
 The first refusal or rejection ends the list. The same text again from the
 same author is refused last, by the insert itself (``services.comment_submit``).
@@ -34,6 +37,7 @@ class Outcome(enum.StrEnum):
     REFUSE = "refuse"
     REJECT = "reject"
     HOLD = "hold"
+    PUBLISH = "publish"
 
 
 @dataclass(frozen=True)
@@ -103,14 +107,22 @@ def read_with_article() -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Result:
-    """Every check's say: the refusal or rejection that ended the list, if any, and the holds before it."""
+    """Every check's say: the refusal or rejection that ended the list, if any, the holds before it,
+    and the first leave to publish at once (``publishing``, its note saying why)."""
 
     final: Verdict | None
     holds: tuple[Verdict, ...]
+    publishing: Verdict | None = None
+
+    @property
+    def publish(self) -> bool:
+        """Published at once: a check said it may be, and none held or rejected it."""
+        return self.publishing is not None and not self.holds and self.final is None
 
 
 def run(submission: Submission, *, now: datetime, checks: Sequence[Check] | None = None) -> Result:
     holds = []
+    publishing = None
     for check in configured_checks() if checks is None else checks:
         verdict = check(submission, now=now)
         if verdict is None:
@@ -118,9 +130,11 @@ def run(submission: Submission, *, now: datetime, checks: Sequence[Check] | None
         if verdict.outcome is Outcome.HOLD:
             if all(hold.code != verdict.code for hold in holds):  # two checks may hold for one cause
                 holds.append(verdict)
+        elif verdict.outcome is Outcome.PUBLISH:
+            publishing = publishing or verdict  # a check after it may still hold the comment
         else:
-            return Result(verdict, tuple(holds))
-    return Result(None, tuple(holds))
+            return Result(verdict, tuple(holds), publishing)
+    return Result(None, tuple(holds), publishing)
 
 
 # Comments' own checks ----------------------------------------------------------

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiosk.security.converters import MAX_ID
 
-from .models import Comment, Report
+from .models import Report
 
 
 class CommentForm(forms.Form):
@@ -32,11 +32,4 @@ class ReportForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class RejectForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=Comment.RejectionReason.choices)
-    note = forms.CharField(
-        label=_("Note to the author"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

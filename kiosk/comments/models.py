@@ -28,6 +28,7 @@ ARTICLE_FIELDS = (
     "first_published_at",
     "comment_mode",
     "comment_window_hours",
+    "comment_moderation",
 )
 
 
@@ -57,6 +58,13 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PENDING)
+
+    def awaiting_review(self) -> CommentQuerySet:
+        """What the desk still has to look at: comments held for review, and comments published at
+        once (post-moderation) that no moderator has reviewed yet (``moderated_at`` empty)."""
+        return self.filter(
+            Q(status=Comment.Status.PENDING) | Q(status=Comment.Status.PUBLISHED, moderated_at__isnull=True)
+        )
 
     def for_article(self, article) -> CommentQuerySet:
         return self.filter(article=article)
@@ -122,14 +130,6 @@ class Comment(models.Model):
         REJECTED = "rejected", _("rejected")
         WITHDRAWN = "withdrawn", _("deleted by its author")
 
-    class RejectionReason(models.TextChoices):
-        HOUSE_RULES = "house_rules", _("It breaks the house rules.")
-        INSULT = "insult", _("It insults or demeans others.")
-        OFF_TOPIC = "off_topic", _("It is off-topic.")
-        SPAM = "spam", _("It is advertising or spam.")
-        MISINFORMATION = "misinformation", _("It spreads false claims.")
-        OTHER = "other", pgettext_lazy("rejection reason", "Other (see the note).")
-
     article = models.ForeignKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="comments", verbose_name=_("article")
     )
@@ -169,14 +169,17 @@ class Comment(models.Model):
         related_name="+",
         verbose_name=_("reviewed by"),
     )
-    rejection_reason = models.CharField(
-        _("reason for rejection"), max_length=20, choices=RejectionReason.choices, blank=True
-    )
+    # The house rule it broke (HouseRule.code), and that rule's text as the author was shown it:
+    # a rule reworded or retired later does not rewrite past decisions.
+    rejection_reason = models.CharField(_("reason for rejection"), max_length=40, blank=True)
+    rejection_text = models.TextField(_("house rule shown to the author"), blank=True)
     rejection_note = models.TextField(_("note to the author"), blank=True)
     # Set when the author has seen the decision on the site.
     decision_seen = models.BooleanField(default=False, editable=False)
     like_count = models.PositiveIntegerField(_("likes"), default=0)
     report_count = models.PositiveIntegerField(_("reports"), default=0)
+    # Reports no moderator has acted on yet: the reported queue is the comments with some.
+    open_reports = models.PositiveIntegerField(_("open reports"), default=0)
     # The text's digest while the same text again from the same reader on the same article
     # is refused as already posted; empty once withdrawn, edited or past the time allowed
     # (kiosk.comments.services.comment_submit). A unique constraint, not a lock, so that
@@ -185,6 +188,19 @@ class Comment(models.Model):
     # Why the checks held or rejected it (kiosk.comments.checks): each {code, message, marks},
     # marks pointing at stretches of the text (a suspect word and the list entry it matched).
     review_notes = models.JSONField(_("notes for review"), default=list, blank=True, editable=False)
+    # How urgently the desk should look at it (kiosk.comments.risk); kept up to date on every
+    # report and decision so the queue orders by an indexed column, not by a sum per row.
+    risk = models.PositiveSmallIntegerField(_("risk"), default=0, editable=False)
+    # Chosen by a moderator: shown first in the article's top comments.
+    featured_at = models.DateTimeField(_("featured"), null=True, blank=True)
+    featured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured by"),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -196,6 +212,12 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "parent", "created_at"], name="comment_thread"),
             models.Index(fields=["article", "status", "like_count", "created_at"], name="comment_most_liked"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
+            # The queue by risk, and the tabs of decided comments newest decision first.
+            models.Index(fields=["status", "risk", "created_at"], name="comment_queue_risk"),
+            models.Index(fields=["status", "moderated_at", "created_at"], name="comment_review"),
+            # The dashboard's decisions in a span.
+            models.Index(fields=["moderated_at"], name="comment_decided"),
+            models.Index(fields=["article", "featured_at"], name="comment_featured"),
             # A comment's published replies; without it SQLite may scan every published comment.
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
         ]
@@ -244,12 +266,88 @@ class Comment(models.Model):
         return self.author_id == user.pk or is_moderator(user)
 
     @property
+    def is_featured(self) -> bool:
+        return self.featured_at is not None
+
+    @property
+    def rejection_reason_text(self) -> str:
+        """The house rule it broke, as the author was shown it."""
+        return self.rejection_text or self.rejection_reason
+
+    @property
     def anchor(self) -> str:
         return f"comment-{self.pk}"
 
 
 # Shown to everyone: published comments, and the empty shells of withdrawn ones.
 PUBLIC_STATUSES = (Comment.Status.PUBLISHED, Comment.Status.WITHDRAWN)
+
+
+class HouseRuleQuerySet(models.QuerySet):
+    def in_use(self) -> HouseRuleQuerySet:
+        return self.filter(active=True)
+
+
+class HouseRule(models.Model):
+    """A reason a comment is rejected for, worded by the newsroom: a title for the desk, a text for the author.
+
+    The first nine in use have the number keys in the queue. Retired rather
+    than deleted: past rejections keep the text they were given.
+    """
+
+    code = models.SlugField(
+        _("code"), max_length=40, unique=True, help_text=_("A short name that never changes, e.g. insult.")
+    )
+    title = models.CharField(_("title"), max_length=80, help_text=_("What the moderators see in the queue."))
+    text = models.TextField(_("text for the author"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    needs_note = models.BooleanField(
+        _("needs a note"), default=False, help_text=_("The moderator must say more in a note to the author.")
+    )
+    active = models.BooleanField(_("in use"), default=True)
+
+    objects = HouseRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("house rule")
+        verbose_name_plural = _("house rules")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# The rule a banned word breaks (kiosk.moderation.checks), and the defaults a new site starts with.
+BANNED_WORDS_RULE = "house_rules"
+DEFAULT_HOUSE_RULES = (
+    # code, title, text for the author, needs a note
+    (BANNED_WORDS_RULE, _("House rules"), _("It breaks the house rules."), False),
+    ("insult", _("Insult"), _("It insults or demeans others."), False),
+    ("off_topic", _("Off-topic"), _("It is off-topic."), False),
+    ("spam", _("Spam"), _("It is advertising or spam."), False),
+    ("misinformation", _("False claims"), _("It spreads false claims."), False),
+    (
+        "other",
+        pgettext_lazy("rejection reason", "Other"),
+        pgettext_lazy("rejection reason", "Other (see the note)."),
+        True,
+    ),
+)
+
+
+def house_rules_ensure(model=None) -> None:
+    """Create the default house rules that are missing (the migration, a test database after a flush)."""
+    from django.utils import translation
+
+    model = model or HouseRule
+    with translation.override(settings.LANGUAGE_CODE):
+        model.objects.bulk_create(
+            [
+                model(code=code, title=str(title), text=str(text), needs_note=needs_note, position=position)
+                for position, (code, title, text, needs_note) in enumerate(DEFAULT_HOUSE_RULES, start=1)
+            ],
+            ignore_conflicts=True,
+        )
 
 
 class Like(models.Model):
@@ -283,6 +381,10 @@ class Report(models.Model):
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     note = models.TextField(_("note"), blank=True, max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when a moderator decided on the reported comment: upheld if it was rejected. A reporter's
+    # record (how often they were right) weighs their next reports (kiosk.comments.risk).
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    upheld = models.BooleanField(_("upheld"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report")

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.utils.module_loading import import_string
 
 from kiosk import cacheversions
@@ -19,6 +19,7 @@ from kiosk.news.models import ArticlePage, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 from kiosk.pagecache.fragments import SECTIONS, SITE, content_generation, page_version_name
 
+from . import risk
 from .models import ARTICLE_FIELDS, DEFAULT_SORT, Comment, Like, Report, Sort
 from .rules import CommentWindow, comment_window, paused
 
@@ -56,10 +57,10 @@ def commentable_article(
 ) -> ArticlePage | None:
     """The live article a comment write is for, as commentable_articles() has it; None if there is none.
 
-    From the shared cache, with its window's inherited hours, under the
-    article's own version and those of the sections and the site: a publish,
-    unpublish, move or deletion of it and a change of a section's or the
-    site's hours retire the entry. A busy debate's writes then cost no query
+    From the shared cache, with its window's inherited hours and moderation,
+    under the article's own version and those of the sections and the site: a
+    publish, unpublish, move or deletion of it and a change of a section's or
+    the site's settings retire the entry. A busy debate's writes then cost no query
     before the insert. An id that never had a page has no version and gets
     none: ids sent at random must not leave keys behind. ``also``: the
     versions the write's checks read next, fetched in the same round trip.
@@ -76,8 +77,8 @@ def commentable_article(
     # Rows after versions (kiosk.cacheversions): an entry filled from older rows is stored under older ones.
     article = commentable_articles().filter(pk=article_id).first()
     if article is not None:
-        # Carried in the entry, which is kept under the versions the hours depend on.
-        article.inherited_window_hours = _window_hours(article)
+        # Carried in the entry, which is kept under the versions the hours and the moderation depend on.
+        article.inherited_window_hours, article.inherited_moderation = _inherited(article)
     if page is None:
         page = cacheversions.start(name) if article is not None else None
         if page is None:  # no page, or another process started the version meanwhile
@@ -86,26 +87,50 @@ def commentable_article(
     return article
 
 
-def _window_hours(article) -> tuple[int | None, int]:
-    """(nearest section's hours, site's hours), cached until the sections or the site change."""
-    carried = getattr(article, "inherited_window_hours", None)  # see commentable_article()
-    if carried is not None:
-        return carried
-    key = f"comments:window-hours:{article.pk}:{content_generation()}"
-    hours = cache.get(key)
-    if hours is None:
-        section_hours = (
+@dataclass(frozen=True)
+class InheritedModeration:
+    """What an article's comment moderation falls back to (kiosk.newsroom.models.ModerationMode)."""
+
+    section: str  # the nearest section's that sets one, "" where none does
+    site: str
+    trusted_publish: bool  # the site lets trusted authors publish at once
+
+
+def _inherited(article) -> tuple[tuple[int | None, int], InheritedModeration]:
+    """What the article's comments inherit from its sections and its site: (nearest section's hours,
+    site's hours) and the moderation; one entry per article, cached until the sections or the site change."""
+    key = f"comments:inherited:{article.pk}:{content_generation()}"
+    found = cache.get(key)
+    if found is None:
+        sections = list(
             SectionPage.objects.ancestor_of(article)
-            .exclude(comment_window_hours=None)
             .order_by("-depth")
-            .values_list("comment_window_hours", flat=True)
-            .first()
+            .values_list("comment_window_hours", "comment_moderation")
         )
         site = article.get_site()
-        site_hours = NewsroomSettings.cached_for_site(site).comment_window_hours if site else 24
-        hours = (section_hours, site_hours)
-        cache.set(key, hours, 60 * 60)
-    return hours
+        newsroom = NewsroomSettings.cached_for_site(site) if site else NewsroomSettings()
+        hours = (next((h for h, _mode in sections if h is not None), None), newsroom.comment_window_hours)
+        moderation = InheritedModeration(
+            section=next((mode for _hours, mode in sections if mode), ""),
+            site=newsroom.comment_moderation,
+            trusted_publish=newsroom.trusted_authors_publish_at_once,
+        )
+        found = (hours, moderation)
+        cache.set(key, found, 60 * 60)
+    return found
+
+
+def _window_hours(article) -> tuple[int | None, int]:
+    """(nearest section's hours, site's hours)."""
+    carried = getattr(article, "inherited_window_hours", None)  # see commentable_article()
+    return carried if carried is not None else _inherited(article)[0]
+
+
+def inherited_moderation(article) -> InheritedModeration:
+    """The section's and the site's moderation the article's own setting falls back to; no query for the
+    article of a write (commentable_article carries it)."""
+    carried = getattr(article, "inherited_moderation", None)
+    return carried if carried is not None else _inherited(article)[1]
 
 
 def article_comment_window(article, *, now: datetime) -> CommentWindow:
@@ -138,6 +163,49 @@ def named_in_settings(name: str) -> tuple:
 def pause_hooks() -> tuple:
     """The site-wide pauses of commenting, named in settings (the desk's staffed hours): comments imports none."""
     return named_in_settings("KIOSK_COMMENT_PAUSES")
+
+
+def author_records(author_ids, *, now: datetime) -> dict[int, tuple[int, int]]:
+    """Per author: (comments a moderator decided on, of them rejected) in the last ``risk.RECORD_DAYS``; one query."""
+    if not author_ids:
+        return {}
+    rows = (
+        Comment.objects.filter(
+            author_id__in=list(author_ids),
+            moderated_by__isnull=False,
+            moderated_at__gte=now - timedelta(days=risk.RECORD_DAYS),
+            status__in=[Comment.Status.PUBLISHED, Comment.Status.REJECTED],
+        )
+        .order_by()
+        .values("author_id")
+        .annotate(decided=Count("pk"), rejected=Count("pk", filter=Q(status=Comment.Status.REJECTED)))
+    )
+    return {row["author_id"]: (row["decided"], row["rejected"]) for row in rows}
+
+
+def reporter_weights(comment_ids) -> dict[int, list[float]]:
+    """Per comment: the weight of each open report, by its reporter's record (kiosk.comments.risk); two queries."""
+    if not comment_ids:
+        return {}
+    reports = list(
+        Report.objects.filter(comment_id__in=list(comment_ids), handled_at__isnull=True).values_list(
+            "comment_id", "reporter_id"
+        )
+    )
+    records = {
+        row["reporter_id"]: row
+        for row in Report.objects.filter(reporter_id__in={r for _c, r in reports}, handled_at__isnull=False)
+        .order_by()
+        .values("reporter_id")
+        .annotate(held=Count("pk", filter=Q(upheld=True)), dismissed=Count("pk", filter=Q(upheld=False)))
+    }
+    weights: dict[int, list[float]] = {}
+    for comment_id, reporter_id in reports:
+        record = records.get(reporter_id, {"held": 0, "dismissed": 0})
+        weights.setdefault(comment_id, []).append(
+            risk.reporter_weight(upheld=record["held"], dismissed=record["dismissed"])
+        )
+    return weights
 
 
 def typical_waiting_time(*, now: datetime) -> timedelta | None:
@@ -182,13 +250,14 @@ def thread_page(article, *, sort: str, page: int | str | None) -> PaginatorPage:
 
 
 def most_liked(article) -> list[Comment]:
-    """The three most-liked published comments (replies included) with at least one like."""
+    """The article's top comments: those the desk featured (latest first), then the most-liked
+    published ones (replies included) with at least one like; three in all."""
     return list(
         Comment.objects.for_article(article)
         .published()
-        .filter(like_count__gt=0)
+        .filter(Q(featured_at__isnull=False) | Q(like_count__gt=0))
         .with_author()
-        .most_liked()[:TOP_COMMENTS]
+        .order_by(F("featured_at").desc(nulls_last=True), *Sort.LIKED.ordering)[:TOP_COMMENTS]
     )
 
 
@@ -337,7 +406,7 @@ def reader_data(user) -> dict:
                 "edited": when(c.edited_at),
                 "published": when(c.published_at),
                 "reviewed": when(c.moderated_at),
-                "rejection_reason": c.get_rejection_reason_display() if c.rejection_reason else None,
+                "rejection_reason": c.rejection_reason_text or None,
                 "note_to_author": c.rejection_note or None,
                 "likes": c.like_count,
             }

@@ -15,20 +15,20 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kiosk.security import reader_text
 
-from . import checks
+from . import checks, risk
 from . import text as comment_text
 from .debate import reader_changed
-from .models import Comment, Like, Report
+from .models import BANNED_WORDS_RULE, Comment, HouseRule, Like, Report
 from .notifications import notify_author
 from .purging import purge_article
-from .selectors import article_comment_window
+from .selectors import article_comment_window, author_records, reporter_weights
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,9 @@ def comment_submit(
 
     A refusal raises and stores nothing; a rejection (banned words) is
     stored rejected with its reason; the notes of every check that held it
-    are stored with it for the moderators.
+    are stored with it for the moderators. Where a check lets it be
+    published at once (post-moderation, a trusted author) and none held it,
+    it is published, not yet reviewed, with that check's note.
     """
     now = now or timezone.now()
     if not author.is_active:
@@ -113,7 +115,7 @@ def comment_submit(
         created_at=now,
         repeat_guard=_repeat_guard(text),
     )
-    _note(comment, said, now=now)
+    _note(comment, said, now=now, publish=True)
     # The same text sent ten times at once (a double click, a retrying client) is stored
     # once: the unique repeat guard refuses the others, so no writer waits for a lock.
     if not _inserted(comment):
@@ -129,6 +131,8 @@ def comment_submit(
         if still_guarded or not _inserted(comment):
             raise CommentError(_("You have already posted this comment."), code="duplicate", status=409)
     reader_changed(author.pk)
+    if comment.is_published:  # published at once: the thread shows it now, as after an approval
+        purge_article(article.pk)
     return comment
 
 
@@ -140,14 +144,85 @@ def _checked(submission: checks.Submission, *, now: datetime) -> checks.Result:
     return said
 
 
-def _note(comment: Comment, said: checks.Result, *, now: datetime) -> None:
-    """The checks' notes on the comment, and a check's rejection: decided, with the house rule it breaks."""
+def _note(comment: Comment, said: checks.Result, *, now: datetime, publish: bool = False) -> None:
+    """The checks' notes on the comment, and a check's rejection: decided, with the house rule it breaks.
+
+    ``publish`` for a new comment: published at once where the checks say so. An edit never publishes:
+    only a comment still awaiting review can be edited, and it stays in the queue.
+    """
     comment.review_notes = [verdict.as_note() for verdict in (*said.holds, *filter(None, [said.final]))]
     if said.final is not None:
         comment.status = Comment.Status.REJECTED
         comment.moderated_at = now
-        comment.rejection_reason = said.final.reason or Comment.RejectionReason.HOUSE_RULES
+        comment.rejection_reason = said.final.reason or BANNED_WORDS_RULE
+        comment.rejection_text = _rule_text(comment.rejection_reason)
         comment.rejection_note = said.final.message
+    else:
+        comment.rejection_reason = comment.rejection_text = comment.rejection_note = ""
+    if publish and said.publish:
+        # Published, not yet reviewed (Comment.objects.awaiting_review()); the author is told in the answer.
+        comment.status = Comment.Status.PUBLISHED
+        comment.published_at, comment.moderated_at, comment.moderated_by = now, None, None
+        comment.decision_seen = True
+        comment.review_notes = [said.publishing.as_note()]
+    comment.risk = _risk(comment, now=now)
+
+
+def _rule_text(code: str) -> str:
+    return HouseRule.objects.filter(code=code).values_list("text", flat=True).first() or ""
+
+
+def _risk(comment: Comment, *, now: datetime, report_weights=()) -> int:
+    """The comment's place in the queue (kiosk.comments.risk); one query for the author's record."""
+    if comment.status not in (Comment.Status.PENDING, Comment.Status.PUBLISHED):
+        return 0
+    hits, links = risk.from_notes(comment.review_notes)
+    decided, rejected = author_records([comment.author_id], now=now).get(comment.author_id, (0, 0))
+    facts = risk.Facts(
+        report_weights=report_weights,
+        suspect_hits=hits,
+        too_many_links=links,
+        author_decided=decided,
+        author_rejected=rejected,
+        author_joined=comment.author.date_joined if comment.author_id else None,
+    )
+    return risk.score(facts, now=now)
+
+
+def comments_rescore(*, comments=None, author_ids=(), now: datetime | None = None) -> int:
+    """Work the risk out again for ``comments`` (a queryset) and for the comments of ``author_ids``
+    the desk still has to look at, in a fixed number of queries; how many changed."""
+    now = now or timezone.now()
+    queryset = comments if comments is not None else Comment.objects.none()
+    if author_ids:
+        queryset = queryset | Comment.objects.filter(author_id__in=list(author_ids))
+    rows = list(
+        queryset.filter(Q(status=Comment.Status.PENDING) | Q(status=Comment.Status.PUBLISHED))
+        .filter(Q(status=Comment.Status.PENDING) | Q(moderated_at__isnull=True) | Q(open_reports__gt=0))
+        .select_related("author")
+        .only("id", "status", "risk", "review_notes", "author__date_joined", "open_reports")
+    )
+    if not rows:
+        return 0
+    records = author_records({row.author_id for row in rows if row.author_id}, now=now)
+    weights = reporter_weights([row.pk for row in rows if row.open_reports])
+    changed = []
+    for row in rows:
+        hits, links = risk.from_notes(row.review_notes)
+        decided, rejected = records.get(row.author_id, (0, 0))
+        facts = risk.Facts(
+            report_weights=weights.get(row.pk, ()),
+            suspect_hits=hits,
+            too_many_links=links,
+            author_decided=decided,
+            author_rejected=rejected,
+            author_joined=row.author.date_joined if row.author_id else None,
+        )
+        if (score := risk.score(facts, now=now)) != row.risk:
+            row.risk = score
+            changed.append(row)
+    Comment.objects.bulk_update(changed, ["risk"], batch_size=500)
+    return len(changed)
 
 
 def _repeat_guard(text: str) -> str:
@@ -204,7 +279,9 @@ def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = 
             "status",
             "moderated_at",
             "rejection_reason",
+            "rejection_text",
             "rejection_note",
+            "risk",
         ]
     )
     reader_changed(author.pk)
@@ -240,43 +317,99 @@ def comment_approve(
     if comment.is_withdrawn:
         raise CommentError(_("The author has deleted this comment."), code="withdrawn")
     if comment.is_published:
+        # Published already: a moderator has now looked at it (published at once, or reported) and keeps it.
+        if comment.moderated_at is None or comment.open_reports:
+            _reports_handled(comment, upheld=False, now=now)
+            comment.moderated_at, comment.moderated_by = now, moderator
+            comment.save(update_fields=["moderated_at", "moderated_by", "open_reports", "risk"])
         return comment
     comment.status = Comment.Status.PUBLISHED
     comment.published_at = comment.published_at or now
     comment.moderated_at, comment.moderated_by = now, moderator
-    comment.rejection_reason, comment.rejection_note = "", ""
+    comment.rejection_reason = comment.rejection_text = comment.rejection_note = ""
     comment.decision_seen = not notify
+    comment.risk = 0
     comment.save()
     reader_changed(comment.author_id)
     purge_article(comment.article_id)
+    _author_rescored(comment, now=now)
+    if notify:
+        notify_author(comment)
+    return comment
+
+
+def _author_rescored(comment: Comment, *, now: datetime) -> None:
+    # A decision changes the author's record: their other comments waiting move in the queue.
+    if comment.author_id:
+        comments_rescore(author_ids=[comment.author_id], now=now)
+
+
+def _reports_handled(comment: Comment, *, upheld: bool, now: datetime) -> None:
+    """The comment's open reports are decided (upheld when it goes): they count in their reporters' record."""
+    if comment.open_reports:
+        Report.objects.filter(comment=comment, handled_at__isnull=True).update(handled_at=now, upheld=upheld)
+    comment.open_reports = 0
+    comment.risk = 0
+
+
+def house_rule_for(*, reason: str, note: str = "") -> tuple[HouseRule, str]:
+    """The house rule in use a rejection names (its code), and the note cleaned; refused when either is wanting."""
+    note = reader_text.clean(note or "", multiline=True).strip()
+    if len(note) > 1000:
+        raise CommentError(_("Please keep the note under 1000 characters."), code="note_too_long")
+    rule = HouseRule.objects.in_use().filter(code=reason or "").first() if len(reason or "") <= 40 else None
+    if rule is None:
+        raise CommentError(_("Choose a reason for the rejection."), code="reason_required")
+    if rule.needs_note and not note:
+        raise CommentError(_("Tell the author why, in the note."), code="note_required")
+    return rule, note
+
+
+@transaction.atomic
+def comment_reject(
+    *,
+    comment: Comment,
+    moderator,
+    reason: str,
+    note: str = "",
+    now: datetime | None = None,
+    notify: bool = True,
+) -> Comment:
+    """Reject under a house rule in use (``reason`` is its code); the author is told the rule's text and ``note``."""
+    now = now or timezone.now()
+    rule, note = house_rule_for(reason=reason, note=note)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.is_withdrawn:
+        raise CommentError(_("The author has deleted this comment."), code="withdrawn")
+    was_published = comment.is_published
+    _reports_handled(comment, upheld=True, now=now)
+    comment.status = Comment.Status.REJECTED
+    comment.moderated_at, comment.moderated_by = now, moderator
+    comment.rejection_reason, comment.rejection_text, comment.rejection_note = rule.code, rule.text, note
+    comment.featured_at = comment.featured_by = None
+    comment.decision_seen = not notify  # as for comment_approve
+    comment.save()
+    reader_changed(comment.author_id)
+    if was_published:
+        purge_article(comment.article_id)
+    _author_rescored(comment, now=now)
     if notify:
         notify_author(comment)
     return comment
 
 
 @transaction.atomic
-def comment_reject(
-    *, comment: Comment, moderator, reason: str, note: str = "", now: datetime | None = None
-) -> Comment:
+def comment_feature(*, comment: Comment, moderator, featured: bool, now: datetime | None = None) -> Comment:
+    """Show a published comment first among the article's top comments, or no longer. Safe to send twice."""
     now = now or timezone.now()
-    note = reader_text.clean(note or "").strip()
-    if reason not in Comment.RejectionReason.values:
-        raise CommentError(_("Choose a reason for the rejection."), code="reason_required")
-    if reason == Comment.RejectionReason.OTHER and not note:
-        raise CommentError(_("Tell the author why, in the note."), code="note_required")
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.is_withdrawn:
-        raise CommentError(_("The author has deleted this comment."), code="withdrawn")
-    was_published = comment.is_published
-    comment.status = Comment.Status.REJECTED
-    comment.moderated_at, comment.moderated_by = now, moderator
-    comment.rejection_reason, comment.rejection_note = reason, note
-    comment.decision_seen = False
-    comment.save()
-    reader_changed(comment.author_id)
-    if was_published:
-        purge_article(comment.article_id)
-    notify_author(comment)
+    if featured and not comment.is_published:
+        raise CommentError(_("Only published comments can be featured."), code="not_published")
+    if comment.is_featured == featured:
+        return comment
+    comment.featured_at, comment.featured_by = (now, moderator) if featured else (None, None)
+    comment.save(update_fields=["featured_at", "featured_by"])
+    purge_article(comment.article_id)
     return comment
 
 
@@ -355,7 +488,10 @@ def comment_report(
             raise CommentError(
                 _("You have already reported this comment. Thank you."), code="already_reported", status=409
             ) from None
-        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        Comment.objects.filter(pk=comment.pk).update(
+            report_count=F("report_count") + 1, open_reports=F("open_reports") + 1
+        )
+        comments_rescore(comments=Comment.objects.filter(pk=comment.pk), now=now)
         reader_changed(reporter.pk)
     logger.info("comment %s reported (%s)", comment.pk, reason)
     return report
@@ -404,8 +540,13 @@ def reader_data_erase(*, user, keep_comments: bool) -> None:
         touched_articles.update(article for _pk, article in liked)
     reported = list(Report.objects.filter(reporter=user).values_list("comment_id", flat=True))
     if reported:
+        # An open report gone is one open report less; a handled one was counted out already.
+        open_ones = list(
+            Report.objects.filter(reporter=user, handled_at__isnull=True).values_list("comment_id", flat=True)
+        )
         Report.objects.filter(reporter=user).delete()
         Comment.objects.filter(pk__in=reported).update(report_count=_one_less("report_count"))
+        Comment.objects.filter(pk__in=open_ones).update(open_reports=_one_less("open_reports"))
 
     own = Comment.objects.filter(author=user)
     shown = [Comment.Status.PUBLISHED, Comment.Status.WITHDRAWN]

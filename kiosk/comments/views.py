@@ -86,9 +86,7 @@ def _refused_by(request, error: RateLimited | services.CommentError, **how):
 
 
 def _commentable(article_id: int):
-    article = selectors.commentable_article(
-        article_id, **checks.read_with_article()
-    )
+    article = selectors.commentable_article(article_id, **checks.read_with_article())
     if article is None:
         raise Http404
     return article
@@ -126,6 +124,8 @@ def post_comment(request, article_id: int):
         return _refused_by(request, error, template="comments/comment_form.html", context=context)
     if comment.is_rejected:  # banned words: decided at once, and the author told why
         message = _("Your comment was not published: %(reason)s") % {"reason": comment.rejection_note}
+    elif comment.is_published:  # published at once (post-moderation, a trusted author): in its thread
+        return _done(request, _("Thank you! Your comment is published."), comment_url(request, comment))
     else:
         message = _("Thank you! Your comment is awaiting review.")
     return _done(request, message, f"{article.get_url(request)}#{comment.anchor}")

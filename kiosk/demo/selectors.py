@@ -21,7 +21,7 @@ from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
 from kiosk.news.models import Author, HomePage, Partner
 
-from . import content, debate
+from . import content, debate, desk
 
 HOME_SLUG = "kiosk"
 LURKERS = 60  # readers who only like
@@ -36,6 +36,7 @@ def demo_usernames() -> list[str]:
     return [
         content.EDITOR_USERNAME,
         debate.MODERATOR_USERNAME,
+        desk.NIGHT_MODERATOR_USERNAME,
         *(f"leser-{reader.key}" for reader in debate.READERS),
         *(lurker_username(n) for n in range(1, LURKERS + 1)),
     ]
@@ -51,6 +52,7 @@ def demo_users() -> QuerySet:
         Q(email__iendswith=f"@{debate.READER_DOMAIN}")
         | Q(username=content.EDITOR_USERNAME, email=content.EDITOR_EMAIL)
         | Q(username=debate.MODERATOR_USERNAME, email=debate.MODERATOR_EMAIL)
+        | Q(username=desk.NIGHT_MODERATOR_USERNAME, email=desk.NIGHT_MODERATOR_EMAIL)
     )
 
 

@@ -25,13 +25,20 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents.models import Document
 from wagtail.models import Collection, Page, Revision, Site
 from wagtail.rich_text import RichText
 
 from kiosk.comments.models import Comment
-from kiosk.comments.services import comment_approve, comment_like, comment_submit
+from kiosk.comments.services import (
+    comment_approve,
+    comment_like,
+    comment_reject,
+    comment_report,
+    comment_submit,
+)
 from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
 from kiosk.moderation.models import WordListEntry
@@ -39,7 +46,7 @@ from kiosk.moderation.services import reader_block, word_entries_add, word_entri
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
-from . import content, debate, images, selectors
+from . import content, debate, desk, images, selectors
 
 EMBED = re.compile(r"\[(bild|galerie):([\w-]+)\]")
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
@@ -192,9 +199,13 @@ def _load(
     )[:2]
     for article in closed:
         comments += _create_debate(article, debate.CLOSED, readers, moderator=moderator, now=now)
+    log("A week at the moderation desk …")
+    night = _create_night_moderator(password)
+    comments += _create_desk_week(readers, moderators=(moderator, night), now=now)
     # After the debates, which were moderated before the lists existed.
     for kind, listed in (("suspect", debate.SUSPECT_WORDS), ("banned", debate.BANNED_WORDS)):
         word_entries_add(lines="\n".join(listed), kind=kind, moderator=moderator, note="Demo", now=now)
+    comments += _create_desk_queue(readers, reference=reference, now=now)
     reader_block(
         reader=readers["_lurkers"][-2],  # leser60 is the browser tests' two-factor reader
         moderator=moderator,
@@ -426,6 +437,8 @@ def _create_moderator(password: str):
             content_type__app_label__in=["comments", "wagtailadmin"],
             codename__in=["change_comment", "view_comment", "access_admin"],
         ),
+        # The house rules, edited in the desk's model views.
+        *Permission.objects.filter(content_type__app_label="comments", content_type__model="houserule"),
         # The staffed hours, kept in the admin's model views.
         *Permission.objects.filter(
             content_type__app_label="moderation", content_type__model__in=["staffedspan", "staffedexception"]
@@ -440,6 +453,74 @@ def _create_moderator(password: str):
     )
     moderator.groups.add(group)
     return moderator
+
+
+def _create_night_moderator(password: str):
+    moderator = get_user_model().objects.create(
+        username=desk.NIGHT_MODERATOR_USERNAME,
+        email=desk.NIGHT_MODERATOR_EMAIL,
+        display_name="Moderation Abend",
+        is_staff=True,
+        password=password,
+    )
+    moderator.groups.add(Group.objects.get(name="Moderation"))
+    return moderator
+
+
+def _create_desk_week(readers, *, moderators, now: datetime) -> int:
+    """The last week's debates under the articles it published, written and decided through the services
+    at their own times, so the dashboard has days, hours and moderators to show."""
+    lurkers = readers["_lurkers"]
+    articles = (
+        ArticlePage.objects.live()
+        .filter(first_published_at__gte=now - timedelta(days=7))
+        .order_by("first_published_at")
+    )
+    made = 0
+    for a, article in enumerate(articles):
+        for n in range(desk.HISTORY_PER_ARTICLE):
+            written = article.first_published_at + timedelta(minutes=20 + 75 * n + 7 * a)
+            decided = written + timedelta(minutes=3 + (n * 37 + a * 11) % 170)
+            if decided >= now - timedelta(minutes=30):
+                break
+            author = lurkers[(a * 7 + n) % (len(lurkers) - 5)]
+            text = (
+                f"{desk.HISTORY_OPENINGS[(a + n) % len(desk.HISTORY_OPENINGS)]} zu «{article.title}». "
+                f"{desk.HISTORY_ENDINGS[(a * 3 + n) % len(desk.HISTORY_ENDINGS)]}"
+            )
+            comment = comment_submit(article=article, author=author, text=text, now=written)
+            moderator = moderators[0] if 6 <= timezone.localtime(decided).hour < 18 else moderators[1]
+            if (a + n) % 7 == 3:
+                rule = desk.HISTORY_REJECTED_RULES[(a + n) % len(desk.HISTORY_REJECTED_RULES)]
+                # History as well: the authors were told long ago.
+                comment_reject(comment=comment, moderator=moderator, reason=rule, now=decided, notify=False)
+            else:
+                comment_approve(comment=comment, moderator=moderator, now=decided, notify=False)
+            made += 1
+    return made
+
+
+def _create_desk_queue(readers, *, reference, now: datetime) -> int:
+    """Comments waiting now, of varied risk (suspect words, links, a new account), and reported ones."""
+    from kiosk.comments.selectors import article_comment_window
+
+    open_articles = [
+        a
+        for a in ArticlePage.objects.live().order_by("-first_published_at")[:8]
+        if article_comment_window(a, now=now).is_open
+    ]
+    target = open_articles[0] if open_articles else reference
+    for n, (author, text, _reports) in enumerate(desk.QUEUE):
+        comment_submit(
+            article=target, author=readers[author], text=text, now=now - timedelta(minutes=50 - 9 * n)
+        )
+    showcase = list(Comment.objects.for_article(reference).published().top_level().oldest_first())
+    reporters = iter(readers["_lurkers"][20:])
+    for index, reasons in desk.REPORTED:
+        for reason, count in reasons:
+            for _ in range(count):
+                comment_report(comment=showcase[index], reporter=next(reporters), reason=reason, now=now)
+    return len(desk.QUEUE)
 
 
 def _create_readers(now: datetime, password: str) -> dict[str, object]:

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,15 +17,186 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from kiosk.comments.models import Comment, HouseRule
+from kiosk.comments.services import CommentError
+from kiosk.security.redirects import safe_redirect_target
+
 from . import services, tasks, words
-from .forms import BlockForm, WordListForm
+from .dashboard import dashboard as desk_dashboard
+from .forms import AuthorNoteForm, BlockForm, QueueFilterForm, WordListForm
 from .models import AuditEntry, Block, QueueAlert, WordListEntry
+from .selectors import QUEUE_TABS, queue_comments, queue_counts, queue_rows
 
 PER_PAGE = 100
 # How many refused lines a moderator is shown after adding a list; the rest are counted.
 SHOWN_REFUSALS = 20
 
 moderator_required = permission_required("comments.change_comment", raise_exception=True)
+
+
+# The queue -------------------------------------------------------------------
+
+QUEUE_PER_PAGE = 25
+# The desk's script sends this header; it then gets the outcome as a status and a short text
+# (or the rows alone) instead of a redirect to a whole page.
+DESK_HEADER = "X-Kiosk-Desk"
+
+
+def _from_desk(request) -> bool:
+    return request.headers.get(DESK_HEADER) == "1"
+
+
+def _done(request, message: str, *, status: int = 200):
+    """A decision's outcome: for the desk's script a status and the message, else a message and back to the queue."""
+    if _from_desk(request):
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    (messages.success if status < 400 else messages.error)(request, message)
+    fallback = reverse("moderation_admin:queue")
+    return redirect(safe_redirect_target(request, request.POST.get("next"), fallback=fallback))
+
+
+@require_safe
+@moderator_required
+def queue(request):
+    """The queue: tabs with counts, filters, one row per comment with what a moderator needs to decide."""
+    form = QueueFilterForm(request.GET)
+    if not form.is_valid():
+        return TemplateResponse(
+            request,
+            "moderation/admin/queue.html",
+            {"page_title": _("Comments"), "header_icon": "comment", "form": form, "invalid": True},
+            status=400,
+        )
+    wanted = form.wanted()
+    page = Paginator(queue_comments(wanted), QUEUE_PER_PAGE).get_page(request.GET.get("p"))
+    narrow = {k: v for k, v in request.GET.items() if k in form.fields and k != "tab" and v}
+    context = {
+        "page_title": _("Comments"),
+        "header_icon": "comment",
+        "form": form,
+        "wanted": wanted,
+        "tabs": QUEUE_TABS,
+        "counts": queue_counts(wanted),
+        "page_obj": page,
+        "rows": queue_rows(page.object_list, now=timezone.now()),
+        "rules": list(HouseRule.objects.in_use()),
+        # The filters without the tab (for the tabs' links), and with it (for the pages').
+        "narrow": urlencode(narrow),
+        "filters": urlencode({**narrow, "tab": wanted.tab}),
+        "here": request.get_full_path(),
+        "poll_seconds": POLL_SECONDS,
+        "bulk_max": services.BULK_MAX,
+    }
+    template = "moderation/admin/includes/queue_rows.html" if request.GET.get("rows") == "1" else None
+    return TemplateResponse(request, template or "moderation/admin/queue.html", context)
+
+
+POLL_SECONDS = 20
+
+
+def _comment(pk: int) -> Comment:
+    return get_object_or_404(Comment.objects.select_related("author", "article"), pk=pk)
+
+
+@require_POST
+@moderator_required
+def approve(request, pk: int):
+    comment = _comment(pk)
+    try:
+        services.decision_approve(comment=comment, moderator=request.user)
+    except CommentError as error:
+        return _done(request, error.message, status=409)
+    return _done(request, _("Comment by %(author)s published.") % {"author": comment.author_name})
+
+
+@require_POST
+@moderator_required
+def reject(request, pk: int):
+    comment = _comment(pk)
+    try:
+        services.decision_reject(
+            comment=comment,
+            moderator=request.user,
+            reason=request.POST.get("reason", "")[:100],
+            note=request.POST.get("note", "")[:2000],
+        )
+    except CommentError as error:
+        return _done(request, error.message, status=400 if error.code != "withdrawn" else 409)
+    return _done(request, _("Comment by %(author)s rejected.") % {"author": comment.author_name})
+
+
+@require_POST
+@moderator_required
+def feature(request, pk: int):
+    comment = _comment(pk)
+    wanted = request.POST.get("featured") != "0"
+    try:
+        services.comment_feature_set(comment=comment, moderator=request.user, featured=wanted)
+    except CommentError as error:
+        return _done(request, error.message, status=409)
+    message = (
+        _("Comment by %(author)s is featured.")
+        if wanted
+        else _("Comment by %(author)s is no longer featured.")
+    )
+    return _done(request, message % {"author": comment.author_name})
+
+
+@require_POST
+@moderator_required
+def bulk(request):
+    """Approve or reject the comments ticked, or every comment the filters show (at most BULK_MAX)."""
+    action = request.POST.get("action")
+    if action not in ("approve", "reject"):
+        return _done(request, _("Choose approve or reject."), status=400)
+    if request.POST.get("scope") == "filtered":
+        form = QueueFilterForm(request.POST)
+        if not form.is_valid():
+            return _done(request, _("The filters are not valid."), status=400)
+        comments = queue_comments(form.wanted())
+    else:
+        ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit() and len(v) < 10][
+            : services.BULK_MAX + 1
+        ]
+        if not ids:
+            return _done(request, _("Tick the comments to decide on first."), status=400)
+        comments = Comment.objects.filter(pk__in=ids).select_related("author", "article").order_by("pk")
+    try:
+        result = services.decisions_bulk(
+            comments=comments,
+            moderator=request.user,
+            approve=action == "approve",
+            reason=request.POST.get("reason", "")[:100],
+            note=request.POST.get("note", "")[:2000],
+        )
+    except (CommentError, services.ModerationError) as error:
+        return _done(request, error.message, status=400)
+    message = (
+        ngettext("%(count)d comment published.", "%(count)d comments published.", result.done)
+        if action == "approve"
+        else ngettext("%(count)d comment rejected.", "%(count)d comments rejected.", result.done)
+    ) % {"count": result.done}
+    if result.refused:
+        message += " " + ngettext(
+            "%(count)d could not be decided (deleted by its author meanwhile).",
+            "%(count)d could not be decided (deleted by their authors meanwhile).",
+            len(result.refused),
+        ) % {"count": len(result.refused)}
+    return _done(request, message)
+
+
+@require_POST
+@moderator_required
+def author_note(request, author_id: int):
+    author = get_object_or_404(get_user_model(), pk=author_id)
+    form = AuthorNoteForm(request.POST)
+    if not form.is_valid():
+        return _done(request, _("Please keep the note under 1000 characters."), status=400)
+    try:
+        services.author_note_set(author=author, moderator=request.user, text=form.cleaned_data["text"])
+    except services.ModerationError as error:
+        return _done(request, error.message, status=400)
+    return _done(request, _("Note on %(author)s saved.") % {"author": author.public_name})
 
 
 @moderator_required
@@ -144,7 +316,7 @@ def audit_log(request):
 def blocks(request):
     """The readers blocked now, and blocking one more."""
     now = timezone.now()
-    form = BlockForm(request.POST or None)
+    form = BlockForm(request.POST or None, initial={"reader": request.GET.get("reader", "")[:254]})
     if request.method == "POST" and form.is_valid():
         reader = form.cleaned_data["reader"]
         try:
@@ -202,5 +374,20 @@ def queue_alerts(request):
             "subscribed": QueueAlert.objects.filter(moderator=request.user).exists(),
             "limits": limits,
             "wait_minutes": int(limits.max_wait.total_seconds() // 60) if limits.max_wait else None,
+        },
+    )
+
+
+@require_safe
+@moderator_required
+def dashboard(request):
+    """The desk at a glance: the queue, how fast it decides, who decided, when readers write."""
+    return TemplateResponse(
+        request,
+        "moderation/admin/dashboard.html",
+        {
+            "page_title": _("Moderation dashboard"),
+            "header_icon": "tasks",
+            "dashboard": desk_dashboard(now=timezone.now()),
         },
     )

@@ -10,13 +10,15 @@ from datetime import datetime
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from kiosk.comments import selectors as comment_selectors
 from kiosk.comments.checks import Mark, Outcome, Submission, Verdict
-from kiosk.comments.models import Comment
+from kiosk.comments.models import BANNED_WORDS_RULE
 from kiosk.comments.rules import Pause
 from kiosk.newsroom import formatting
 
-from . import hours, queue, selectors, words
+from . import hours, publishing, queue, selectors, words
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ def banned_words(submission: Submission, *, now: datetime) -> Verdict | None:
         Outcome.REJECT,
         "banned_words",
         _("Your comment uses words we do not publish: %(words)s.") % {"words": _quoted(hits)},
-        reason=Comment.RejectionReason.HOUSE_RULES,
+        reason=BANNED_WORDS_RULE,
         marks=_marks(hits),
     )
 
@@ -77,6 +79,40 @@ def suspect_words(submission: Submission, *, now: datetime) -> Verdict | None:
         _("Suspect words: %(words)s.") % {"words": _quoted(hits)},
         marks=_marks(hits),
     )
+
+
+def publish_at_once(submission: Submission, *, now: datetime) -> Verdict | None:
+    """Post-moderated articles, and trusted authors where the site lets them: published at once and
+    reviewed afterwards (kiosk.moderation.publishing), unless another check holds the comment.
+
+    The author's record costs a query, asked only where it can decide: under pre-moderation without
+    trusted authors this check asks nothing of the database.
+    """
+    article, author = submission.article, submission.author
+    inherited = comment_selectors.inherited_moderation(article)
+    facts = publishing.Facts(
+        mode=publishing.effective_mode(
+            article=article.comment_moderation, section=inherited.section, site=inherited.site
+        ),
+        trusted_publish=inherited.trusted_publish,
+        joined=author.date_joined,
+    )
+    thresholds = publishing.Thresholds.from_settings()
+    if not publishing.needs_record(facts, now=now, thresholds=thresholds):
+        return None
+    record = selectors.author_record(author)
+    reason = publishing.publish_reason(facts, record, now=now, thresholds=thresholds)
+    if reason is None:
+        return None
+    if reason is publishing.Reason.POST_MODERATED:
+        message = _("Published at once: comments on this article are reviewed after they appear.")
+    else:
+        message = ngettext(
+            "Published at once: a trusted author (%(approved)d comment approved, none rejected lately).",
+            "Published at once: a trusted author (%(approved)d comments approved, none rejected lately).",
+            record.approved,
+        ) % {"approved": record.approved}
+    return Verdict(Outcome.PUBLISH, "published_at_once", message)
 
 
 def blocked_reader(reader, *, now: datetime) -> Verdict | None:

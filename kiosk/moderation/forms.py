@@ -4,7 +4,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from kiosk.comments.models import HouseRule
+from kiosk.news.models import SectionPage
+
 from .models import WordListEntry
+from .selectors import QUEUE_TABS, QueueFilter
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
@@ -66,3 +70,59 @@ class BlockForm(forms.Form):
         if reader is None:
             raise forms.ValidationError(_("No reader has that user name or e-mail address."))
         return reader
+
+
+ORDERS = [("risk", _("highest risk first")), ("oldest", _("oldest first"))]
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's tab and filters, from the address; a value that makes no sense is an error, not a guess."""
+
+    tab = forms.ChoiceField(required=False, choices=[(key, label) for key, label in QUEUE_TABS.items()])
+    section = forms.ModelChoiceField(
+        label=_("Section"), required=False, queryset=SectionPage.objects.none(), empty_label=_("All sections")
+    )
+    article = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+    author = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Text contains"), required=False, max_length=200)
+    order = forms.ChoiceField(label=_("Order"), required=False, choices=ORDERS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = SectionPage.objects.order_by("path")
+
+    def wanted(self) -> QueueFilter:
+        data = self.cleaned_data
+        return QueueFilter(
+            tab=data.get("tab") or "pending",
+            section=data.get("section"),
+            article_id=data.get("article"),
+            author_id=data.get("author"),
+            text=(data.get("q") or "").strip(),
+            oldest_first=data.get("order") == "oldest",
+        )
+
+
+class RejectForm(forms.Form):
+    reason = forms.ModelChoiceField(
+        label=_("House rule"), queryset=HouseRule.objects.none(), to_field_name="code", empty_label=None
+    )
+    note = forms.CharField(
+        label=_("Note to the author"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].queryset = HouseRule.objects.in_use()
+
+
+class AuthorNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Note on the author (for moderators only)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -71,6 +71,13 @@ class AuditEntry(models.Model):
         WORDS_REMOVED = "words_removed", _("words taken off the lists")
         READER_BLOCKED = "reader_blocked", _("reader blocked")
         READER_UNBLOCKED = "reader_unblocked", _("block lifted")
+        COMMENT_APPROVED = "comment_approved", _("comment approved")
+        COMMENT_REJECTED = "comment_rejected", _("comment rejected")
+        COMMENT_FEATURED = "comment_featured", _("comment featured")
+        COMMENT_UNFEATURED = "comment_unfeatured", _("comment no longer featured")
+        AUTHOR_NOTED = "author_noted", _("note on an author")
+        HOUSE_RULES_CHANGED = "house_rules_changed", _("house rules changed")
+        HOURS_CHANGED = "hours_changed", _("staffed hours changed")
 
     at = models.DateTimeField(_("when"), db_index=True)
     actor = models.ForeignKey(
@@ -236,3 +243,31 @@ class QueueAlert(models.Model):
 
     def __str__(self) -> str:
         return str(self.moderator)
+
+
+class AuthorNote(models.Model):
+    """What the moderators want each other to know about an author («warned twice about insults»); never shown to them."""
+
+    author = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="moderator_note",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("note"), max_length=1000)
+    updated_at = models.DateTimeField(_("updated"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        verbose_name = _("note on an author")
+        verbose_name_plural = _("notes on authors")
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"

@@ -1,20 +1,23 @@
-"""Reads for the desk: the compiled word list, the staffed hours, a reader's blocks."""
+"""Reads for the desk: the compiled word list, the staffed hours, a reader's blocks, an author's record."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Max, Min, Q
+from django.utils.translation import gettext_lazy as _
 
 from kiosk import cacheversions
 from kiosk.comments import selectors as comment_selectors
-from kiosk.comments.models import Comment
+from kiosk.comments.models import Comment, Report
 
-from . import hours, queue, words
-from .models import Block, StaffedException, StaffedSpan, WordListEntry
+from . import hours, publishing, queue, words
+from .marks import highlighted
+from .models import AuthorNote, Block, StaffedException, StaffedSpan, WordListEntry
 
 logger = logging.getLogger(__name__)
 
@@ -128,3 +131,182 @@ def queue_state(*, now) -> queue.QueueState:
         )
         cache.set(QUEUE_STATE_KEY, state, int(QUEUE_STATE_LIFETIME.total_seconds()))
     return state
+
+
+def author_record(author) -> publishing.AuthorRecord:
+    """How many of the author's comments a moderator approved (and are still published), and when one was
+    last rejected, by a moderator or the checks; one aggregate query.
+
+    A rejection counts by its reason, so a rejected comment its author deleted afterwards still counts.
+    """
+    found = Comment.objects.by(author).aggregate(
+        approved=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, moderated_at__isnull=False)),
+        last_rejection=Max(
+            "moderated_at", filter=Q(status=Comment.Status.REJECTED) | ~Q(rejection_reason="")
+        ),
+    )
+    return publishing.AuthorRecord(approved=found["approved"], last_rejection=found["last_rejection"])
+
+
+# The queue -------------------------------------------------------------------
+
+QUEUE_TABS = {
+    "pending": _("waiting"),
+    "reported": _("reported"),
+    "approved": _("approved"),
+    "rejected": _("rejected"),
+    "featured": _("featured"),
+}
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """Which comments a moderator works: a tab, narrowed by section, article, author and words in the text."""
+
+    tab: str = "pending"
+    section: object | None = None  # a SectionPage
+    article_id: int | None = None
+    author_id: int | None = None
+    text: str = ""
+    oldest_first: bool = False
+
+
+def _narrowed(comments, wanted: QueueFilter):
+    if wanted.section is not None:
+        comments = comments.filter(article__path__startswith=wanted.section.path)
+    if wanted.article_id:
+        comments = comments.filter(article_id=wanted.article_id)
+    if wanted.author_id:
+        comments = comments.filter(author_id=wanted.author_id)
+    if wanted.text:
+        comments = comments.filter(text__icontains=wanted.text)
+    return comments
+
+
+def _tab(tab: str):
+    published = Comment.objects.published()
+    return {
+        "pending": Comment.objects.awaiting_review(),
+        "reported": published.filter(open_reports__gt=0),
+        "approved": published.filter(moderated_at__isnull=False),
+        "rejected": Comment.objects.filter(status=Comment.Status.REJECTED),
+        "featured": published.filter(featured_at__isnull=False),
+    }[tab]
+
+
+def queue_comments(wanted: QueueFilter):
+    """The tab's comments as the moderator filtered them, in the order they are worked.
+
+    Waiting and reported comments by risk (kiosk.comments.risk), oldest first
+    among equals, or oldest first on request; decided ones newest decision first.
+    """
+    comments = _narrowed(_tab(wanted.tab), wanted)
+    if wanted.tab in ("pending", "reported"):
+        order = ("created_at", "pk") if wanted.oldest_first else ("-risk", "created_at", "pk")
+    elif wanted.tab == "featured":
+        order = ("-featured_at", "-pk")
+    else:
+        order = ("-moderated_at", "-pk")
+    return comments.select_related(
+        "author", "article", "parent__author", "moderated_by", "featured_by"
+    ).order_by(*order)
+
+
+def queue_counts(wanted: QueueFilter) -> dict[str, int]:
+    """How many comments each tab holds under the same filters; two queries whatever the numbers."""
+    comments = _narrowed(Comment.objects.all(), wanted).order_by()
+    found = comments.aggregate(
+        pending=Count("pk", filter=Q(status=Comment.Status.PENDING)),
+        unreviewed=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, moderated_at__isnull=True)),
+        reported=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, open_reports__gt=0)),
+        approved=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, moderated_at__isnull=False)),
+        rejected=Count("pk", filter=Q(status=Comment.Status.REJECTED)),
+        featured=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, featured_at__isnull=False)),
+    )
+    found["pending"] += found.pop("unreviewed")
+    return found
+
+
+@dataclass
+class AuthorFacts:
+    """What the queue shows beside an author's comment."""
+
+    approved: int = 0
+    rejected: int = 0
+    blocks: int = 0
+    note: object | None = None  # an AuthorNote
+
+
+@dataclass
+class QueueRow:
+    comment: Comment
+    author: AuthorFacts
+    reports: list[tuple[str, int]]  # (reason, how many readers gave it), most given first
+    marks: list[dict]
+    waited: timedelta  # until now, or until the decision
+
+    @property
+    def text_html(self):
+        return highlighted(self.comment.text, self.marks)
+
+    @property
+    def notes(self) -> list[str]:
+        """Why the checks held it, for the moderator."""
+        return [note["message"] for note in self.comment.review_notes if note.get("message")]
+
+
+def queue_rows(comments, *, now) -> list[QueueRow]:
+    """The rows of one page, with each author's record and each comment's open reports: four queries for any page."""
+    comments = list(comments)
+    author_ids = {c.author_id for c in comments if c.author_id}
+    facts = {pk: AuthorFacts() for pk in author_ids}
+    if author_ids:
+        decided = (
+            Comment.objects.filter(author_id__in=author_ids, moderated_at__isnull=False)
+            .order_by()
+            .values("author_id")
+            .annotate(
+                approved=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+                rejected=Count("pk", filter=Q(status=Comment.Status.REJECTED)),
+            )
+        )
+        for row in decided:
+            facts[row["author_id"]].approved, facts[row["author_id"]].rejected = (
+                row["approved"],
+                row["rejected"],
+            )
+        blocks = (
+            Block.objects.filter(reader_id__in=author_ids)
+            .order_by()
+            .values("reader_id")
+            .annotate(n=Count("pk"))
+        )
+        for row in blocks:
+            facts[row["reader_id"]].blocks = row["n"]
+        for note in AuthorNote.objects.filter(author_id__in=author_ids).select_related("updated_by"):
+            facts[note.author_id].note = note
+    reports: dict[int, list[tuple[str, int]]] = {}
+    reported = [c.pk for c in comments if c.open_reports]
+    if reported:
+        labels = dict(Report.Reason.choices)
+        given = (
+            Report.objects.filter(comment_id__in=reported, handled_at__isnull=True)
+            .order_by()
+            .values("comment_id", "reason")
+            .annotate(n=Count("pk"))
+            .order_by("comment_id", "-n", "reason")
+        )
+        for row in given:
+            reports.setdefault(row["comment_id"], []).append(
+                (labels.get(row["reason"], row["reason"]), row["n"])
+            )
+    return [
+        QueueRow(
+            comment=c,
+            author=facts.get(c.author_id) or AuthorFacts(),
+            reports=reports.get(c.pk, []),
+            marks=[mark for note in c.review_notes for mark in note.get("marks", ())],
+            waited=(c.moderated_at or now) - c.created_at,
+        )
+        for c in comments
+    ]

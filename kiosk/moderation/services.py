@@ -13,12 +13,12 @@ from django.utils.translation import ngettext
 
 from kiosk import cacheversions
 from kiosk.comments import services as comment_services
-from kiosk.comments.models import Comment
+from kiosk.comments.models import BANNED_WORDS_RULE, Comment
 from kiosk.newsroom import formatting
 from kiosk.security import reader_text
 
 from . import words
-from .models import KIND_NAMES, AuditEntry, Block, QueueAlert, WordListEntry
+from .models import KIND_NAMES, AuditEntry, AuthorNote, Block, QueueAlert, WordListEntry
 from .selectors import WORDS_VERSION
 
 # A pasted or uploaded list: enough for any newsroom's, small enough to check in one request.
@@ -176,7 +176,7 @@ def reader_block(
                 comment_services.comment_reject(
                     comment=comment,
                     moderator=moderator,
-                    reason=Comment.RejectionReason.HOUSE_RULES,
+                    reason=BANNED_WORDS_RULE,
                     note=reason,
                     now=now,
                 )
@@ -238,3 +238,150 @@ def queue_alert_set(*, moderator, wanted: bool, now: datetime | None = None) -> 
     else:
         QueueAlert.objects.filter(moderator=moderator).delete()
     return wanted
+
+
+# Decisions on comments: the comments' services, each with its line in the audit log ----------
+
+# A bulk decision takes at most this many comments at once: each is its own decision (a mail
+# to its author, a purge of its article); a larger queue is worked in several goes.
+BULK_MAX = 200
+
+
+def _about(comment: Comment) -> str:
+    return _("comment %(id)d by %(author)s on «%(article)s»") % {
+        "id": comment.pk,
+        "author": comment.author.get_username() if comment.author_id else comment.author_name,
+        "article": comment.article.title,
+    }
+
+
+def _comment_details(comment: Comment) -> dict:
+    return {
+        "comment": comment.pk,
+        "article": comment.article_id,
+        "author": comment.author.get_username() if comment.author_id else None,
+    }
+
+
+def decision_approve(*, comment: Comment, moderator, now: datetime | None = None) -> Comment:
+    """Publish a comment (or keep one already published, its reports dismissed), logged."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        decided = comment_services.comment_approve(comment=comment, moderator=moderator, now=now)
+        audit_record(
+            actor=moderator,
+            action=AuditEntry.Action.COMMENT_APPROVED,
+            summary=_about(comment),
+            now=now,
+            details=_comment_details(comment),
+        )
+    return decided
+
+
+def decision_reject(
+    *, comment: Comment, moderator, reason: str, note: str = "", now: datetime | None = None
+) -> Comment:
+    """Reject a comment under a house rule, logged with the rule and the note."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        decided = comment_services.comment_reject(
+            comment=comment, moderator=moderator, reason=reason, note=note, now=now
+        )
+        audit_record(
+            actor=moderator,
+            action=AuditEntry.Action.COMMENT_REJECTED,
+            summary=_about(comment),
+            reason=" – ".join(filter(None, [decided.rejection_text, decided.rejection_note])),
+            now=now,
+            details={**_comment_details(comment), "rule": decided.rejection_reason},
+        )
+    return decided
+
+
+@dataclass
+class BulkDecision:
+    done: int = 0
+    refused: list[tuple[int, str]] = field(default_factory=list)  # (comment id, why)
+
+
+def decisions_bulk(
+    *, comments, moderator, approve: bool, reason: str = "", note: str = "", now: datetime | None = None
+) -> BulkDecision:
+    """Approve or reject up to BULK_MAX comments, each on its own: one refused (deleted meanwhile) stops no other."""
+    now = now or timezone.now()
+    comments = list(comments[: BULK_MAX + 1])
+    if len(comments) > BULK_MAX:
+        raise ModerationError(
+            _("At most %(count)d comments at once; narrow the selection.") % {"count": BULK_MAX},
+            code="too_many",
+        )
+    if not approve:
+        # The reason is checked once, before anything is decided.
+        comment_services.house_rule_for(reason=reason, note=note)
+    result = BulkDecision()
+    for comment in comments:
+        try:
+            if approve:
+                decision_approve(comment=comment, moderator=moderator, now=now)
+            else:
+                decision_reject(comment=comment, moderator=moderator, reason=reason, note=note, now=now)
+        except comment_services.CommentError as error:
+            result.refused.append((comment.pk, error.message))
+        else:
+            result.done += 1
+    return result
+
+
+def comment_feature_set(
+    *, comment: Comment, moderator, featured: bool, now: datetime | None = None
+) -> Comment:
+    """Feature a published comment in its article's top comments, or stop; logged when it changes."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        was = comment.is_featured
+        changed = comment_services.comment_feature(
+            comment=comment, moderator=moderator, featured=featured, now=now
+        )
+        if was != featured:
+            audit_record(
+                actor=moderator,
+                action=AuditEntry.Action.COMMENT_FEATURED
+                if featured
+                else AuditEntry.Action.COMMENT_UNFEATURED,
+                summary=_about(comment),
+                now=now,
+                details=_comment_details(comment),
+            )
+    return changed
+
+
+def author_note_set(*, author, moderator, text: str, now: datetime | None = None) -> AuthorNote | None:
+    """The moderators' note on an author, replaced; an empty text removes it. Logged."""
+    now = now or timezone.now()
+    text = reader_text.clean(text or "", multiline=True).strip()
+    if len(text) > 1000:
+        raise ModerationError(_("Please keep the note under 1000 characters."), code="too_long")
+    with transaction.atomic():
+        if text:
+            note, _created = AuthorNote.objects.update_or_create(
+                author=author, defaults={"text": text, "updated_at": now, "updated_by": moderator}
+            )
+        else:
+            note = None
+            if not AuthorNote.objects.filter(author=author).delete()[0]:
+                return None
+        audit_record(
+            actor=moderator,
+            action=AuditEntry.Action.AUTHOR_NOTED,
+            summary=(_("note on %(author)s") if text else _("note on %(author)s removed"))
+            % {"author": author.get_username()},
+            reason=text,
+            now=now,
+            details={"author": author.pk},
+        )
+    return note
+
+
+def settings_logged(*, moderator, action: str, summary: str, now: datetime | None = None) -> AuditEntry:
+    """A change to the desk's settings (house rules, staffed hours) made in the admin's model views."""
+    return audit_record(actor=moderator, action=action, summary=summary, now=now or timezone.now())

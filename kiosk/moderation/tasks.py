@@ -57,7 +57,7 @@ def queue_alert_send(*, now: datetime) -> int:
         context = {
             "state": state,
             "waiting": now - state.oldest_pending_at if state.oldest_pending_at else None,
-            "queue_url": absolute_url(reverse("comments_admin:queue")),
+            "queue_url": absolute_url(reverse("moderation_admin:queue")),
         }
         subject = render_to_string("moderation/email/queue_alert_subject.txt", context).strip()
         body = render_to_string("moderation/email/queue_alert_body.txt", context)

@@ -1,14 +1,27 @@
+"""The desk in the Wagtail admin: one «Comments» menu with the queue, the dashboard and the desk's settings."""
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
-from .models import StaffedException, StaffedSpan
+from kiosk.comments.models import HouseRule
+
+from . import admin_views, services
+from .models import AuditEntry, StaffedException, StaffedSpan
 
 admin_urls = (
     [
+        path("", admin_views.queue, name="queue"),
+        path("<id:pk>/approve/", admin_views.approve, name="approve"),
+        path("<id:pk>/reject/", admin_views.reject, name="reject"),
+        path("<id:pk>/feature/", admin_views.feature, name="feature"),
+        path("bulk/", admin_views.bulk, name="bulk"),
+        path("authors/<id:author_id>/note/", admin_views.author_note, name="author_note"),
+        path("dashboard/", admin_views.dashboard, name="dashboard"),
         path("words/", admin_views.word_lists, name="word_lists"),
         path("words/remove/", admin_views.word_lists_remove, name="word_lists_remove"),
         path("audit/", admin_views.audit_log, name="audit_log"),
@@ -22,7 +35,11 @@ admin_urls = (
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("moderation/", include(admin_urls))]
+    return [
+        path("moderation/", include(admin_urls)),
+        # Where the queue used to be: old bookmarks and mails still arrive.
+        path("comments/", RedirectView.as_view(pattern_name="moderation_admin:queue", query_string=True)),
+    ]
 
 
 class ModeratorMenuItem(MenuItem):
@@ -30,61 +47,149 @@ class ModeratorMenuItem(MenuItem):
         return request.user.has_perm("comments.change_comment")
 
 
-@hooks.register("register_admin_menu_item")
-def register_word_lists_menu_item():
-    return ModeratorMenuItem(
-        _("Word lists"), reverse("moderation_admin:word_lists"), icon_name="list-ul", order=260
-    )
+class ModelMenuItem(MenuItem):
+    """An entry for a model's admin views, shown to whoever may change that model."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
 
 
-@hooks.register("register_admin_menu_item")
-def register_queue_alerts_menu_item():
-    return ModeratorMenuItem(
-        _("Queue alerts"), reverse("moderation_admin:queue_alerts"), icon_name="mail", order=268
-    )
+class DeskMenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("comments.change_comment")
 
 
-@hooks.register("register_admin_menu_item")
-def register_audit_log_menu_item():
-    return ModeratorMenuItem(
-        _("Audit log"), reverse("moderation_admin:audit_log"), icon_name="history", order=270
-    )
+# Audited model views: every change to the desk's settings lands in the audit log.
 
 
-@hooks.register("register_admin_menu_item")
-def register_blocks_menu_item():
-    return ModeratorMenuItem(
-        _("Blocked readers"), reverse("moderation_admin:blocks"), icon_name="lock", order=265
-    )
+def _logged(action: str, verb: str):
+    def log(view, instance) -> None:
+        services.settings_logged(
+            moderator=view.request.user,
+            action=action,
+            summary=f"{instance._meta.verbose_name}: «{instance}» {verb}",
+        )
+
+    return log
 
 
-class StaffedSpanViewSet(ModelViewSet):
+class AuditedViewSet(ModelViewSet):
+    audit_action = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        action = self.audit_action
+        created, changed, deleted = _logged(action, "+"), _logged(action, "✎"), _logged(action, "−")
+
+        class Create(generic.CreateView):
+            def save_instance(self):
+                instance = super().save_instance()
+                created(self, instance)
+                return instance
+
+        class Edit(generic.EditView):
+            def save_instance(self):
+                instance = super().save_instance()
+                changed(self, instance)
+                return instance
+
+        class Delete(generic.DeleteView):
+            def delete_action(self):
+                deleted(self, self.object)
+                super().delete_action()
+
+        self.add_view_class, self.edit_view_class, self.delete_view_class = Create, Edit, Delete
+
+
+class HouseRuleViewSet(AuditedViewSet):
+    """The reasons a comment is rejected for, as the author is told them; the first nine have number keys."""
+
+    model = HouseRule
+    name = "house_rules"
+    url_prefix = "moderation/house-rules"
+    form_fields = ["title", "text", "code", "position", "needs_note", "active"]
+    list_display = ["title", "text", "position", "active"]
+    icon = "list-ol"
+    add_to_admin_menu = False
+    audit_action = AuditEntry.Action.HOUSE_RULES_CHANGED
+
+
+class StaffedSpanViewSet(AuditedViewSet):
     model = StaffedSpan
     name = "staffed_hours"
     url_prefix = "moderation/hours"
     form_fields = ["weekday", "opens", "closes"]
     list_display = ["__str__", "weekday", "opens", "closes"]
     icon = "time"
+    add_to_admin_menu = False
+    audit_action = AuditEntry.Action.HOURS_CHANGED
 
 
-class StaffedExceptionViewSet(ModelViewSet):
+class StaffedExceptionViewSet(AuditedViewSet):
     model = StaffedException
     name = "staffed_exceptions"
     url_prefix = "moderation/hours/exceptions"
     form_fields = ["date", "opens", "closes", "note"]
     list_display = ["__str__", "date", "note"]
     icon = "date"
-
-
-class StaffedHoursGroup(ModelViewSetGroup):
-    """The weekly hours and the dates that differ; outside them commenting is closed site-wide."""
-
-    items = (StaffedSpanViewSet, StaffedExceptionViewSet)
-    menu_label = _("Staffed hours")
-    menu_icon = "time"
-    menu_order = 275
+    add_to_admin_menu = False
+    audit_action = AuditEntry.Action.HOURS_CHANGED
 
 
 @hooks.register("register_admin_viewset")
-def register_staffed_hours():
-    return StaffedHoursGroup()
+def register_desk_viewsets():
+    return [HouseRuleViewSet(), StaffedSpanViewSet(), StaffedExceptionViewSet()]
+
+
+def _desk_menu() -> Menu:
+    # Built when the admin first draws its menu, once every URL is known.
+    return Menu(
+        items=[
+            ModeratorMenuItem(_("Queue"), reverse("moderation_admin:queue"), icon_name="comment", order=10),
+            ModeratorMenuItem(
+                _("Dashboard"), reverse("moderation_admin:dashboard"), icon_name="site", order=20
+            ),
+            ModelMenuItem(
+                _("House rules"),
+                reverse("house_rules:index"),
+                icon_name="list-ol",
+                order=30,
+                permission="comments.change_houserule",
+            ),
+            ModeratorMenuItem(
+                _("Word lists"), reverse("moderation_admin:word_lists"), icon_name="list-ul", order=40
+            ),
+            ModeratorMenuItem(
+                _("Blocked readers"), reverse("moderation_admin:blocks"), icon_name="lock", order=50
+            ),
+            ModelMenuItem(
+                _("Staffed hours"),
+                reverse("staffed_hours:index"),
+                icon_name="time",
+                order=60,
+                permission="moderation.view_staffedspan",
+            ),
+            ModelMenuItem(
+                _("Exceptions to the hours"),
+                reverse("staffed_exceptions:index"),
+                icon_name="date",
+                order=65,
+                permission="moderation.view_staffedexception",
+            ),
+            ModeratorMenuItem(
+                _("Queue alerts"), reverse("moderation_admin:queue_alerts"), icon_name="mail", order=70
+            ),
+            ModeratorMenuItem(
+                _("Audit log"), reverse("moderation_admin:audit_log"), icon_name="history", order=80
+            ),
+        ]
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_desk_menu():
+    return DeskMenuItem(_("Comments"), _desk_menu(), icon_name="comment", name="comments", order=250)

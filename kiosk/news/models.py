@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from kiosk.newsroom.models import ModerationMode
 from kiosk.newsroom.sites import public_root_url
 from kiosk.pagecache.http import cacheable, limit_lifetime
 
@@ -197,9 +198,21 @@ class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
             "Hours after first publication that readers may comment. Empty: as the parent section or site."
         ),
     )
+    # Empty: as the nearest section above that sets one, else as the site (kiosk.comments.selectors).
+    comment_moderation = models.CharField(
+        _("comment moderation"),
+        max_length=4,
+        choices=[("", _("As the parent section or the site")), *ModerationMode.choices],
+        blank=True,
+        default="",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = [*Page.settings_panels, FieldPanel("comment_window_hours")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("comment_window_hours"),
+        FieldPanel("comment_moderation"),
+    ]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
 
@@ -330,6 +343,13 @@ class ArticlePage(PublicUrlMixin, Page):
         blank=True,
         help_text=_("Used when comments are open for the hours set here."),
     )
+    comment_moderation = models.CharField(
+        _("comment moderation"),
+        max_length=4,
+        choices=[("", _("As the section")), *ModerationMode.choices],
+        blank=True,
+        default="",
+    )
 
     objects = ArticlePageManager()
 
@@ -349,7 +369,12 @@ class ArticlePage(PublicUrlMixin, Page):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("canonical_url"), FieldPanel("noindex")], heading=_("Syndication")),
         MultiFieldPanel(
-            [FieldPanel("comment_mode"), FieldPanel("comment_window_hours")], heading=_("Reader comments")
+            [
+                FieldPanel("comment_mode"),
+                FieldPanel("comment_window_hours"),
+                FieldPanel("comment_moderation"),
+            ],
+            heading=_("Reader comments"),
         ),
     ]
     search_fields = [

@@ -10,6 +10,16 @@ CACHE_KEY = "newsroom-settings:{version}:{site_id}"
 CACHE_SECONDS = 300
 
 
+class ModerationMode(models.TextChoices):
+    """When readers' comments appear: after review (the default) or at once, reviewed afterwards.
+
+    Here, below news and comments, so that the site, its sections and its articles share one list.
+    """
+
+    PRE = "pre", _("Review first: comments appear once a moderator has approved them")
+    POST = "post", _("Publish at once: moderators review comments afterwards")
+
+
 @register_setting(icon="site")
 class NewsroomSettings(BaseSiteSetting):
     """What the newsroom says about itself on every page."""
@@ -40,6 +50,24 @@ class NewsroomSettings(BaseSiteSetting):
             "Sections and articles can set their own."
         ),
     )
+    comment_moderation = models.CharField(
+        _("comment moderation"),
+        max_length=4,
+        choices=ModerationMode.choices,
+        default=ModerationMode.PRE,
+        help_text=_(
+            "Sections and articles can set their own. Comments that a check holds (suspect words, "
+            "too many links) and comments of new or recently rejected authors always wait for review."
+        ),
+    )
+    trusted_authors_publish_at_once = models.BooleanField(
+        _("trusted authors publish at once"),
+        default=False,
+        help_text=_(
+            "Comments of authors with a long clean record appear at once wherever comments are "
+            "reviewed first; moderators review them afterwards."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -55,7 +83,14 @@ class NewsroomSettings(BaseSiteSetting):
             [FieldPanel("support_heading"), FieldPanel("support_text"), FieldPanel("support_email")],
             heading=_("Reader support"),
         ),
-        FieldPanel("comment_window_hours"),
+        MultiFieldPanel(
+            [
+                FieldPanel("comment_window_hours"),
+                FieldPanel("comment_moderation"),
+                FieldPanel("trusted_authors_publish_at_once"),
+            ],
+            heading=_("Reader comments"),
+        ),
     ]
 
     class Meta:

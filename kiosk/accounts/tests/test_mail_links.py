@@ -113,7 +113,7 @@ def test_the_comment_decision_mail_links_to_the_public_address(
     client.force_login(CommenterFactory(is_staff=True, is_superuser=True))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("comments_admin:approve", args=[comment.pk]))
+        response = client.post(reverse("moderation_admin:approve", args=[comment.pk]))
 
     assert response.status_code == 302
     (message,) = mail.outbox

@@ -273,7 +273,7 @@ def test_a_logged_in_reader_gets_403_in_the_admin_not_a_redirect_loop(client):
 # KIOSK_STAFF_REQUIRE_2FA ------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/comments/"])
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/moderation/"])
 def test_required_2fa_sends_staff_without_an_app_to_set_one_up(client, settings, editor, path):
     settings.KIOSK_STAFF_REQUIRE_2FA = True
     client.force_login(editor)

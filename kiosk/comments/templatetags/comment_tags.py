@@ -3,6 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from kiosk.comments.debate import debate_html
 from kiosk.comments.models import Comment
@@ -34,12 +35,20 @@ FRESH_ID = 999999999
 
 @register.simple_tag
 def fresh_comment_template():
-    """``<template>`` of a just-sent comment, so kiosk.js shows it as the page would, in the reader's language.
+    """``<template>``s of a just-sent comment, awaiting review or published at once (post-moderation), so
+    kiosk.js shows it as the page would, in the reader's language.
 
-    Shared by all logged-in readers: kiosk.js puts in the id, the text and the time.
+    Shared by all logged-in readers: kiosk.js picks one by the comment's status and puts in the id, the
+    text and the time.
     """
-    comment = Comment(pk=FRESH_ID, status=Comment.Status.PENDING, created_at=timezone.now())
-    html = render_to_string("comments/includes/own_comment.html", {"comment": comment, "fresh": True})
-    return render_to_string(
-        "comments/includes/fresh_comment_template.html", {"html": html, "fresh_id": FRESH_ID}
-    )
+    templates = []
+    for status in (Comment.Status.PENDING, Comment.Status.PUBLISHED):
+        comment = Comment(pk=FRESH_ID, status=status, created_at=timezone.now())
+        html = render_to_string("comments/includes/own_comment.html", {"comment": comment, "fresh": True})
+        templates.append(
+            render_to_string(
+                "comments/includes/fresh_comment_template.html",
+                {"html": html, "fresh_id": FRESH_ID, "status": status},
+            )
+        )
+    return mark_safe("".join(templates))  # both rendered (and escaped) by their templates

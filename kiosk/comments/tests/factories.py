@@ -36,6 +36,10 @@ class CommentFactory(DjangoModelFactory):
     published_at = factory.LazyAttribute(
         lambda c: c.created_at if c.status == Comment.Status.PUBLISHED else None
     )
+    # Published as a moderator approved it (not at once, unreviewed: pass moderated_at=None for that).
+    moderated_at = factory.LazyAttribute(
+        lambda c: c.created_at if c.status in (Comment.Status.PUBLISHED, Comment.Status.REJECTED) else None
+    )
 
 
 class LikeFactory(DjangoModelFactory):

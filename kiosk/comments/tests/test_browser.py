@@ -155,12 +155,12 @@ def test_moderator_approves_and_anonymous_readers_see_it(demo_server, page, new_
 
     moderator = new_tab()
     # The admin's old login sends staff to allauth's, which takes their username.
-    moderator.goto(demo_server + "/admin/login/?next=/admin/comments/")
+    moderator.goto(demo_server + "/admin/login/?next=/admin/moderation/")
     expect(moderator).to_have_url(re.compile(r"/konto/login/"))
     moderator.locator("#id_login").fill(MODERATOR_USERNAME)
     moderator.locator("#id_password").fill(READER_PASSWORD)
     moderator.locator("form.account-form button[type=submit]").click()
-    expect(moderator).to_have_url(re.compile(r"/admin/comments/"))
+    expect(moderator).to_have_url(re.compile(r"/admin/moderation/"))
     item = moderator.locator("li.kiosk-queue__item").filter(has_text=text)
     expect(item).to_have_count(1)
     screenshot(moderator, "comments-review-queue")

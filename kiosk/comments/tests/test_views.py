@@ -224,12 +224,12 @@ def test_staff_approve_and_reject_in_the_admin(client, article, reader, other_re
     waiting = CommentFactory(article=article, author=reader, status=Comment.Status.PENDING, text="Warte")
     rude = CommentFactory(article=article, author=other_reader, status=Comment.Status.PENDING, text="Frech")
     client.force_login(moderator)
-    queue = client.get(reverse("comments_admin:queue"))
+    queue = client.get(reverse("moderation_admin:queue"))
     assert queue.status_code == 200
     assert "Warte" in queue.content.decode()
-    client.post(reverse("comments_admin:approve", args=[waiting.pk]))
+    client.post(reverse("moderation_admin:approve", args=[waiting.pk]))
     client.post(
-        reverse("comments_admin:reject", args=[rude.pk]), {"reason": "insult", "note": "Bitte sachlich"}
+        reverse("moderation_admin:reject", args=[rude.pk]), {"reason": "insult", "note": "Bitte sachlich"}
     )
     waiting.refresh_from_db()
     rude.refresh_from_db()
@@ -240,7 +240,7 @@ def test_staff_approve_and_reject_in_the_admin(client, article, reader, other_re
 
 def test_readers_cannot_reach_the_admin_queue(client, reader):
     client.force_login(reader)
-    response = client.get(reverse("comments_admin:queue"))
+    response = client.get(reverse("moderation_admin:queue"))
     assert response.status_code in (302, 403)
 
 

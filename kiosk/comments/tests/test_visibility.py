@@ -88,5 +88,5 @@ def test_the_author_and_moderators_still_see_it(hidden, other_reader, moderator)
     assert SECRET in author.get(hidden.article.url).content.decode()
     desk = Client()
     desk.force_login(moderator)
-    assert SECRET in desk.get(reverse("comments_admin:queue") + f"?status={hidden.status}").content.decode()
+    assert SECRET in desk.get(reverse("moderation_admin:queue") + f"?tab={hidden.status}").content.decode()
     assert desk.get(reverse("comments:report", args=[hidden.pk])).status_code == 200

@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 
 from kiosk.comments.models import Comment, Like, Report
 from kiosk.comments.tests.factories import CommenterFactory, CommentFactory
-from kiosk.demo import content, debate, selectors
+from kiosk.demo import content, debate, desk, selectors
 from kiosk.demo.checks import demo_installed_in_production
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
@@ -167,21 +167,23 @@ class TestLoadedDemo(TestCase):
         on_reference = Comment.objects.for_article(reference)
         assert on_reference.published().count() == 28
         assert on_reference.pending().count() == 3
-        closed = Comment.objects.exclude(article=reference)
+        closed = Comment.objects.exclude(article=reference).filter(text__in=[r.text for r in debate.CLOSED])
         assert closed.count() == closed.published().count() == 2 * len(debate.CLOSED)
         assert_counts_exact()
         assert Like.objects.count() == sum(r.likes for r in debate.SHOWCASE) + 2 * sum(
             r.likes for r in debate.CLOSED
         )
-        assert not Report.objects.exists()
+        assert Report.objects.count() == sum(n for _i, reasons in desk.REPORTED for _r, n in reasons)
         # One level of replies, as comment_submit keeps it: the answer to a reply joins its thread.
         assert not Comment.objects.filter(parent__parent__isnull=False).exists()
         thanks = on_reference.get(text__startswith="Danke für die Antwort")
         assert thanks.parent.text.startswith("Gibt es die Bilder")
-        # Reviewed before anyone answered, by the demo's moderator, and known to the authors long ago.
-        moderator = get_user_model().objects.get(username=debate.MODERATOR_USERNAME)
+        # Reviewed before anyone answered, by the demo's moderators, and known to the authors long ago.
+        moderators = get_user_model().objects.filter(
+            username__in=[debate.MODERATOR_USERNAME, desk.NIGHT_MODERATOR_USERNAME]
+        )
         published = Comment.objects.published()
-        assert not published.exclude(moderated_by=moderator).exists()
+        assert not published.exclude(moderated_by__in=moderators).exists()
         assert not published.filter(replies__created_at__lte=F("published_at")).exists()
         assert not published.filter(decision_seen=False).exists()
         assert all(c.created_at < c.published_at <= self.now for c in published)
@@ -258,6 +260,20 @@ class TestLoadedDemo(TestCase):
         assert counts()["accounts"] == self.counts["accounts"] + 1
         assert_counts_exact()
 
+    def test_the_desk_has_a_week_of_decisions_by_two_moderators_and_a_queue_of_varied_risk(self):
+        week = Comment.objects.filter(
+            moderated_by__isnull=False, moderated_at__gte=timezone.now() - timedelta(days=8)
+        )
+        by = set(week.values_list("moderated_by__username", flat=True))
+        assert by == {debate.MODERATOR_USERNAME, desk.NIGHT_MODERATOR_USERNAME}
+        assert week.filter(status=Comment.Status.REJECTED).exclude(rejection_text="").exists()
+        waiting = Comment.objects.pending().exclude(text__in=[r.text for r in debate.SHOWCASE])
+        assert waiting.count() == len(desk.QUEUE)
+        codes = {note["code"] for comment in waiting for note in comment.review_notes}
+        assert {"suspect_words", "too_many_links"} <= codes
+        assert set(waiting.values_list("risk", flat=True)) == {0, 10, 20}
+        assert Comment.objects.filter(open_reports__gt=0).count() == len(desk.REPORTED)
+
     def test_reset_asks_first(self):
         with (
             override_settings(DEBUG=True),
@@ -265,7 +281,7 @@ class TestLoadedDemo(TestCase):
             pytest.raises(CommandError, match="nothing was deleted"),
         ):
             load_demo("--reset")
-        assert "27 articles and 41 comments" in asked.call_args.args[0]
+        assert "27 articles and 241 comments" in asked.call_args.args[0]
         assert counts() == self.counts
 
 

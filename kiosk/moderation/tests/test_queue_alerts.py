@@ -34,7 +34,7 @@ def test_a_subscribed_moderator_is_mailed_once_a_quarter_hour(
     [alert] = mail.outbox
     assert alert.to == [moderator.email]
     assert "3" in alert.subject
-    assert "/admin/comments/" in alert.body
+    assert "/admin/moderation/" in alert.body
 
 
 def test_a_short_queue_or_no_subscriber_sends_nothing(settings, article, moderator):

@@ -47,8 +47,8 @@ def test_ids_beyond_the_database_range_are_404(strict, path):
 def test_ids_beyond_range_in_the_admin_queue_are_404(moderator):
     client = Client()
     client.force_login(moderator)
-    assert client.post(f"/admin/comments/{HUGE}/approve/").status_code == 404
-    assert client.post(f"/admin/comments/{HUGE}/reject/", {"reason": "spam"}).status_code == 404
+    assert client.post(f"/admin/moderation/{HUGE}/approve/").status_code == 404
+    assert client.post(f"/admin/moderation/{HUGE}/reject/", {"reason": "spam"}).status_code == 404
 
 
 @pytest.mark.parametrize("parent", [HUGE, "-1", "0", "abc", "1.5"])

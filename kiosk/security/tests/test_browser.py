@@ -162,7 +162,7 @@ def test_wagtail_admin_raises_no_violation(demo_server, page, watch):
     page.wait_for_load_state("networkidle")
     watch.assert_clean("the image chooser")
 
-    for path in ("/admin/snippets/", "/admin/images/", "/admin/comments/"):
+    for path in ("/admin/snippets/", "/admin/images/", "/admin/moderation/"):
         visit(page, demo_server + path)
         watch.assert_clean(path)
     expect(page.locator(".kiosk-queue-tabs")).to_be_visible()

@@ -162,7 +162,7 @@ def test_api_docs_work_under_the_strict_policy(client):
 
 def test_admin_gets_only_its_allowances(client, moderator, article):
     client.force_login(moderator)
-    for path in ("/admin/", "/admin/comments/", f"/admin/pages/{article.pk}/edit/"):
+    for path in ("/admin/", "/admin/moderation/", f"/admin/pages/{article.pk}/edit/"):
         response = client.get(path)
         assert response.status_code == 200, path
         csp = policy(response)
@@ -186,7 +186,7 @@ def test_admin_gets_only_its_allowances(client, moderator, article):
 def test_admin_comment_queue_has_no_inline_styles(client, moderator, article):
     CommentFactory(article=article)
     client.force_login(moderator)
-    html = client.get("/admin/comments/").content.decode()
+    html = client.get("/admin/moderation/").content.decode()
     assert "kiosk/css/comment-queue" in html
     start = html.index('class="w-tabs__list kiosk-queue-tabs"')
     assert not re.search(r"\sstyle=", html[start:])

@@ -32,19 +32,19 @@ def test_moderators_approve_and_reject_never_follow_next_off_site(desk, article,
     pending = CommentFactory.create_batch(
         2, article=article, author=other_reader, status=Comment.Status.PENDING
     )
-    approve = desk.post(reverse("comments_admin:approve", args=[pending[0].pk]), {"next": target})
+    approve = desk.post(reverse("moderation_admin:approve", args=[pending[0].pk]), {"next": target})
     reject = desk.post(
-        reverse("comments_admin:reject", args=[pending[1].pk]), {"next": target, "reason": "spam"}
+        reverse("moderation_admin:reject", args=[pending[1].pk]), {"next": target, "reason": "spam"}
     )
     for response in (approve, reject):
         assert response.status_code == 302
-        assert response["Location"] == reverse("comments_admin:queue")
+        assert response["Location"] == reverse("moderation_admin:queue")
 
 
 def test_moderators_next_on_site_is_kept(desk, article, other_reader):
     comment = CommentFactory(article=article, author=other_reader, status=Comment.Status.PENDING)
-    target = reverse("comments_admin:queue") + "?status=pending&p=2"
-    response = desk.post(reverse("comments_admin:approve", args=[comment.pk]), {"next": target})
+    target = reverse("moderation_admin:queue") + "?status=pending&p=2"
+    response = desk.post(reverse("moderation_admin:approve", args=[comment.pk]), {"next": target})
     assert response["Location"] == target
 
 

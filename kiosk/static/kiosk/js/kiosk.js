@@ -334,9 +334,10 @@
       return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
     };
 
-    // The just-sent comment, from the page's own template of one.
+    // The just-sent comment, from the page's own template of one (awaiting review, or published at once).
     const freshComment = (form, data) => {
-      const template = comments.querySelector("template[data-fresh-comment]");
+      const template = comments.querySelector(`template[data-fresh-comment][data-status="${data.status}"]`) ||
+        comments.querySelector("template[data-fresh-comment]");
       if (!template) {
         return null;
       }
@@ -352,6 +353,31 @@
         time.after(" ", reply);
       }
       return item;
+    };
+
+    // A comment published at once goes where everyone reads it: a reply after its thread's replies,
+    // a comment at the top of the thread. False where the page has no thread to put it in yet.
+    const showInThread = (form, item) => {
+      if (!item) {
+        return false;
+      }
+      const parent = form.closest(".comments__thread .comment-list > li");
+      if (parent) {
+        let replies = parent.querySelector(":scope > .comment-list--replies");
+        if (!replies) {
+          replies = document.createElement("ol");
+          replies.className = "comment-list comment-list--replies";
+          parent.append(replies);
+        }
+        replies.append(item);
+        return true;
+      }
+      const thread = comments.querySelector(".comments__thread > .comment-list");
+      if (!thread) {
+        return false;
+      }
+      thread.prepend(item);
+      return true;
     };
 
     const say = (form, text, isError) => {
@@ -389,14 +415,23 @@
           // Refused at once by the house rules: the reader keeps the text to rewrite it.
           return data.rejection_note;
         }
-        const list = comments.querySelector("[data-own-comments]");
         const item = freshComment(form, data);
-        if (list && item) {
-          list.prepend(item);
-          list.hidden = false;
+        const published = data.status === "published";
+        if (published) {
+          // Published at once (post-moderation, a trusted author): in the thread, where others read it.
+          if (!showInThread(form, item)) {
+            window.location.assign(data.permalink); // the first comment: the page shows it in a thread
+            return null;
+          }
+        } else {
+          const list = comments.querySelector("[data-own-comments]");
+          if (list && item) {
+            list.prepend(item);
+            list.hidden = false;
+          }
         }
         form.reset();
-        say(form, comments.dataset.postedMessage);
+        say(form, published ? comments.dataset.publishedMessage : comments.dataset.postedMessage);
         const details = form.closest("details");
         if (details) {
           details.open = false;
