@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import NotSupportedError
-from django.db.models import Count, F, Func, IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Func, IntegerField, Min, Q
 from django.db.models.functions import TruncHour
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -24,7 +24,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kiosk.comments.models import Comment, Report
-from kiosk.news.models import ArticlePage
 from kiosk.newsroom import formatting
 
 HOURS = 48
@@ -47,7 +46,7 @@ class WaitMinutes(Func):
     """Whole minutes from the first time to the second, between 0 and WAIT_CAP_MINUTES.
 
     Written per database: SQLite has no interval type (Django's own subtraction there is a
-    Python function per row), PostgreSQL's EXTRACT(EPOCH ...) is exact.
+    Python function per row); PostgreSQL subtracts timestamps exactly.
     """
 
     arity = 2
@@ -62,14 +61,17 @@ class WaitMinutes(Func):
     def as_sqlite(self, compiler, connection, **extra_context):
         start, end, params = self._sides(compiler, connection)
         # Datetimes are stored as UTC text; strftime('%s') gives whole seconds as integers (exact,
-        # unlike julianday's floating point), so integer division floors to the minute.
+        # unlike julianday's floating point), so integer division floors to the minute. The
+        # percent sign is doubled for Django's parameter style.
         seconds = f"(CAST(strftime('%%s', {end}) AS INTEGER) - CAST(strftime('%%s', {start}) AS INTEGER))"
         return f"MIN(MAX({seconds} / 60, 0), {WAIT_CAP_MINUTES})", params
 
     def as_postgresql(self, compiler, connection, **extra_context):
         start, end, params = self._sides(compiler, connection)
-        minutes = f"FLOOR(EXTRACT(EPOCH FROM ({end} - {start})) / 60)"
-        return f"LEAST(GREATEST({minutes}, 0), {WAIT_CAP_MINUTES})::integer", params
+        # date_part gives double precision (exact to the microsecond for any wait here); EXTRACT
+        # answers numeric since PostgreSQL 14, which made the month's scan 1.5 times as long.
+        minutes = f"FLOOR(date_part('epoch', {end} - {start}) / 60)::integer"
+        return f"LEAST(GREATEST({minutes}, 0), {WAIT_CAP_MINUTES})", params
 
     def as_sql(self, compiler, connection, **extra_context):
         raise NotSupportedError("The dashboard's waiting times are written for SQLite and PostgreSQL.")
@@ -279,10 +281,7 @@ class Bar:
     width: float
     height: float
     hour: HourCount
-
-    @property
-    def label(self) -> str:
-        return formatting.local_datetime(self.hour.start)
+    label: str  # the local hour it begins: 13.09.2023, 10:00
 
 
 @dataclass(frozen=True)
@@ -365,6 +364,7 @@ def hours_chart(
                 width=round(slot - gap, 2),
                 height=round(bar_height, 2),
                 hour=hour,
+                label=formatting.local_datetime(hour.start),
             )
         )
         local = hour.start.astimezone(formatting.NEWSROOM_TZ)
@@ -429,33 +429,27 @@ class BusyArticle:
 def busiest_articles(*, now: datetime) -> list[BusyArticle]:
     """The ten articles with the most comments in the last 24 hours, with what waits on each.
 
-    Two queries: the counts from the comments of the last day (the created_at index), then
-    titles and waiting comments for those ten only.
+    Two queries: the counts and titles from the comments of the last day (the created_at
+    index), then what awaits review on those ten only, however old (the queue's indexes).
     """
     recent = list(
         Comment.objects.filter(created_at__gt=_utc(now) - BUSY_SPAN, created_at__lte=now)
-        .values("article")
+        .values("article", "article__title")
         .annotate(n=Count("pk"))
         .order_by("-n", "article")
-        .values_list("article", "n")[:BUSIEST]
+        .values_list("article", "article__title", "n")[:BUSIEST]
     )
     if not recent:
         return []
-    waiting = (
+    waiting = dict(
         Comment.objects.awaiting_review()
-        .filter(article=OuterRef("pk"))
-        .order_by()
+        .filter(article__in=[pk for pk, _title, _n in recent])
         .values("article")
         .annotate(n=Count("pk"))
-        .values("n")
+        .order_by()
+        .values_list("article", "n")
     )
-    pages = {
-        pk: (title, n or 0)
-        for pk, title, n in ArticlePage.objects.filter(pk__in=[pk for pk, _ in recent])
-        .annotate(waiting=Subquery(waiting, output_field=IntegerField()))
-        .values_list("pk", "title", "waiting")
-    }
-    return [BusyArticle(pk, pages[pk][0], n, pages[pk][1]) for pk, n in recent if pk in pages]
+    return [BusyArticle(pk, title, n, waiting.get(pk, 0)) for pk, title, n in recent]
 
 
 # The whole page -----------------------------------------------------------------------------

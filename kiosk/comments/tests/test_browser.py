@@ -234,7 +234,7 @@ def test_reader_reports_a_comment_but_cannot_like_their_own(demo_server, page):
 def test_go_to_comment_opens_its_page_of_the_thread(demo_server, page):
     page.goto(demo_server + ARTICLE)
     top = page.locator("section.comments__top")
-    expect(top).to_contain_text("Die beliebtesten Kommentare")
+    expect(top).to_contain_text("Top-Kommentare")
     expect(top.locator("article.comment")).to_have_count(3)
     # The oldest comment is among the most liked; newest first, it lies beyond the first page.
     oldest = top.locator("article.comment").filter(has_text="Grossartig, was die Studierenden")

@@ -24,7 +24,7 @@ def test_anonymous_page_shows_count_top_three_and_window(client, article, reader
     html = response.content.decode()
     assert response.status_code == 200
     assert "3 Kommentare" in html
-    assert "Die beliebtesten Kommentare" in html
+    assert "Top-Kommentare" in html
     top = html.split("top-comments-heading", 1)[1].split("</section>", 1)[0]
     assert top.index("Früh und beliebt") < top.index("Gleich beliebt")
     assert "Noch niemand mag das" not in top

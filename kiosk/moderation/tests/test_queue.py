@@ -77,7 +77,7 @@ def test_a_row_shows_the_author_record_reports_and_the_words_that_held_it(client
             {
                 "code": "suspect_words",
                 "message": "Verdächtige Wörter",
-                "marks": [{"start": 10, "end": 17, "label": "trottel*"}],
+                "marks": [{"start": 6, "end": 13, "label": "trottel*"}],
             }
         ],
     )
