@@ -30,6 +30,7 @@ LINKS_POINTS = 10
 RECORD_POINTS = 25
 RECORD_DAYS = 90
 RECORD_MIN = 3
+FEW_RECORD_POINTS = round(RECORD_POINTS / 3)  # a rejection among fewer than RECORD_MIN decisions
 NEW_ACCOUNT_POINTS = {timedelta(days=7): 15, timedelta(days=30): 5}
 # Reports a reader must have had decided before their record weighs their next ones.
 REPORTER_MIN = 3
@@ -53,9 +54,12 @@ def score(facts: Facts, *, now: datetime) -> int:
 
 
 def record_points(facts: Facts) -> int:
+    # Integer arithmetic rounding halves up, as the SQL of selectors.author_record_points does.
     if facts.author_decided >= RECORD_MIN:
-        return round(RECORD_POINTS * facts.author_rejected / facts.author_decided)
-    return round(RECORD_POINTS / 3) if facts.author_rejected else 0
+        return (2 * RECORD_POINTS * facts.author_rejected + facts.author_decided) // (
+            2 * facts.author_decided
+        )
+    return FEW_RECORD_POINTS if facts.author_rejected else 0
 
 
 def account_points(facts: Facts, *, now: datetime) -> int:

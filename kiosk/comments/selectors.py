@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.module_loading import import_string
 
 from kiosk import cacheversions
@@ -170,17 +171,42 @@ def author_records(author_ids, *, now: datetime) -> dict[int, tuple[int, int]]:
     if not author_ids:
         return {}
     rows = (
-        Comment.objects.filter(
-            author_id__in=list(author_ids),
-            moderated_by__isnull=False,
-            moderated_at__gte=now - timedelta(days=risk.RECORD_DAYS),
-            status__in=[Comment.Status.PUBLISHED, Comment.Status.REJECTED],
-        )
-        .order_by()
+        _decided(Comment.objects.filter(author_id__in=list(author_ids)), now=now)
         .values("author_id")
         .annotate(decided=Count("pk"), rejected=Count("pk", filter=Q(status=Comment.Status.REJECTED)))
     )
     return {row["author_id"]: (row["decided"], row["rejected"]) for row in rows}
+
+
+def author_record_points(author_id, *, now: datetime):
+    """``risk.record_points`` of the author's record as SQL: a comment's INSERT reads the record itself."""
+    decided = _decided(Comment.objects.filter(author_id=author_id), now=now)
+    points = (
+        decided.values("author_id")
+        .annotate(d=Count("pk"), r=Count("pk", filter=Q(status=Comment.Status.REJECTED)))
+        .annotate(
+            points=Case(
+                # Integer arithmetic, rounding halves up, as risk.record_points does.
+                When(
+                    d__gte=risk.RECORD_MIN,
+                    then=(Value(2 * risk.RECORD_POINTS) * F("r") + F("d")) / (Value(2) * F("d")),
+                ),
+                When(r__gt=0, then=Value(risk.FEW_RECORD_POINTS)),
+                default=Value(0),
+            )
+        )
+        .values("points")
+    )
+    return Coalesce(Subquery(points, output_field=IntegerField()), Value(0))
+
+
+def _decided(comments, *, now: datetime):
+    """Of ``comments``, those a moderator decided on in the record's span."""
+    return comments.filter(
+        moderated_by__isnull=False,
+        moderated_at__gte=now - timedelta(days=risk.RECORD_DAYS),
+        status__in=[Comment.Status.PUBLISHED, Comment.Status.REJECTED],
+    ).order_by()
 
 
 def reporter_weights(comment_ids) -> dict[int, list[float]]:

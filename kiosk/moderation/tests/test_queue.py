@@ -381,3 +381,21 @@ def test_reports_and_decisions_move_a_comment_in_the_queue(article, moderator):
     comment_services.comments_rescore(comments=Comment.objects.filter(pk=reported.pk))
     reported.refresh_from_db()
     assert reported.risk == 25 + 15
+
+
+def test_a_new_comment_reads_its_authors_record_in_its_own_insert(
+    article, moderator, django_assert_num_queries
+):
+    author = CommenterFactory()
+    author.date_joined = timezone.now() - timedelta(days=400)
+    author.save()
+    for rule in ("spam", "insult"):
+        services.decision_reject(comment=pending(article, author), moderator=moderator, reason=rule)
+    services.decision_approve(comment=pending(article, author), moderator=moderator)
+    comment = comment_services.comment_submit(article=article, author=author, text="Noch einmal, ganz ruhig.")
+    comment.refresh_from_db()
+    assert comment.risk == 17  # two of three decided comments rejected: 25 × 2/3, rounded
+    newcomer = CommenterFactory()  # joined just now: 15 for the new account, no record
+    fresh = comment_services.comment_submit(article=article, author=newcomer, text="Mein erster Kommentar.")
+    fresh.refresh_from_db()
+    assert fresh.risk == 15
