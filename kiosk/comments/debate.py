@@ -241,6 +241,7 @@ def shared_debate(
     number = _page_number(article, version, page)
     closes = window.closes_at.timestamp() if window.closes_at else None
     changes = window.changes_at.timestamp() if window.changes_at else None  # a pause says until when
+    post_moderated = selectors.published_at_once(article)
     parts = (
         article.pk,
         version,
@@ -251,6 +252,7 @@ def shared_debate(
         window.hours,
         sort,
         number,
+        post_moderated,
     )
     raw = "|".join(map(str, (*parts, translation.get_language(), path)))
     key = f"comments:debate:{article.pk}:{hashlib.md5(raw.encode()).hexdigest()}"
@@ -259,6 +261,7 @@ def shared_debate(
         render = _SharedRender(reader)
         section = selectors.published_debate(article, window=window, sort=sort, page=number)
         context = _context(section=section, window=window, reader=reader, path=path, csrf=render.csrf)
+        context["post_moderated"] = post_moderated
         shared = render.finish(
             render_to_string("comments/comment_section.html", {**context, "debate": render})
         )

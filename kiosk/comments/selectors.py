@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 
 from kiosk import cacheversions
 from kiosk.news.models import ArticlePage, SectionPage
-from kiosk.newsroom.models import NewsroomSettings
+from kiosk.newsroom.models import ModerationMode, NewsroomSettings
 from kiosk.pagecache.fragments import SECTIONS, SITE, content_generation, page_version_name
 
 from . import risk
@@ -132,6 +132,15 @@ def inherited_moderation(article) -> InheritedModeration:
     article of a write (commentable_article carries it)."""
     carried = getattr(article, "inherited_moderation", None)
     return carried if carried is not None else _inherited(article)[1]
+
+
+def published_at_once(article) -> bool:
+    """Whether the article's comments appear at once (post-moderation), as the article, its section or the site sets it."""
+    inherited = inherited_moderation(article)
+    mode = ModerationMode.effective(
+        article=article.comment_moderation, section=inherited.section, site=inherited.site
+    )
+    return mode == ModerationMode.POST
 
 
 def article_comment_window(article, *, now: datetime) -> CommentWindow:

@@ -266,6 +266,8 @@ def comment_edit(*, comment: Comment, author, text: str, now: datetime | None = 
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.author_id != author.pk:
         raise CommentError(_("You can only edit your own comments."), code="forbidden", status=403)
+    if comment.is_published and comment.moderated_at is None:
+        raise CommentError(_("This comment is published and can no longer be edited."), code="not_editable")
     if not comment.is_pending:
         raise CommentError(
             _("This comment has already been reviewed and can no longer be edited."), code="not_editable"

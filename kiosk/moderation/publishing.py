@@ -18,10 +18,7 @@ from django.conf import settings
 
 from kiosk.newsroom.models import ModerationMode
 
-
-def effective_mode(*, article: str, section: str, site: str) -> ModerationMode:
-    """The article's own mode, else its section's, else the site's ("" means: as the one above)."""
-    return ModerationMode(article or section or site or ModerationMode.PRE)
+effective_mode = ModerationMode.effective
 
 
 @dataclass(frozen=True)

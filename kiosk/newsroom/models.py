@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,11 @@ class ModerationMode(models.TextChoices):
 
     PRE = "pre", _("Review first: comments appear once a moderator has approved them")
     POST = "post", _("Publish at once: moderators review comments afterwards")
+
+    @classmethod
+    def effective(cls, *, article: str, section: str, site: str) -> ModerationMode:
+        """The article's own mode, else its section's, else the site's ("" means: as the one above)."""
+        return cls(article or section or site or cls.PRE)
 
 
 @register_setting(icon="site")
@@ -105,7 +112,7 @@ class NewsroomSettings(BaseSiteSetting):
             forget_sites()
 
     @classmethod
-    def cached_for_site(cls, site) -> "NewsroomSettings":
+    def cached_for_site(cls, site) -> NewsroomSettings:
         """The site's settings, read from the database at most every few minutes or after a change."""
         key = CACHE_KEY.format(version=site_version(), site_id=site.pk)
         settings = cache.get(key)

@@ -378,3 +378,12 @@ def test_the_form_says_published_and_leads_to_the_comment_in_its_thread(client, 
     assert "data-published-message=" in page
     anonymous = Client().get(post_article.url).content.decode()
     assert "Ohne Skript, sofort." in anonymous
+
+
+def test_the_article_page_says_whether_comments_appear_at_once(client, article, post_article, author):
+    assert "Kommentare erscheinen sofort" in client.get(post_article.url).content.decode()
+    assert "Kommentare erscheinen sofort" not in client.get(article.url).content.decode()
+    comment = comment_services.comment_submit(article=post_article, author=author, text="Gleich sichtbar.")
+    with pytest.raises(comment_services.CommentError) as refused:
+        comment_services.comment_edit(comment=comment, author=author, text="Doch anders.")
+    assert "veröffentlicht" in refused.value.message
