@@ -7,6 +7,8 @@ demo reader no other browser test uses (``luca``), and changes no schedule.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -115,3 +117,50 @@ def test_a_blocked_reader_is_refused_with_the_reason(demo_server, page):
     page.reload()
     expect(own_comment(page, text)).to_have_count(0)
     screenshot(page, "desk-blocked-reader")
+
+
+def test_outside_the_staffed_hours_the_article_says_when_commenting_opens(demo_server, chromium):
+    """A closed day added in the admin pauses commenting at once, with the opening time; removed, it lifts."""
+    today = datetime.now(ZoneInfo("Europe/Zurich")).date()
+    tomorrow = today + timedelta(days=1)
+    desk_context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-CH")
+    reader_context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-CH")
+    desk = desk_context.new_page()
+    edit_url = None
+    try:
+        moderator_logged_in(desk, demo_server)
+        desk.goto(demo_server + "/admin/moderation/hours/exceptions/new/")
+        desk.locator("#id_date").fill(today.isoformat())
+        desk.locator("#id_note").fill("Browsertest: heute geschlossen")
+        desk.locator("main form button[type=submit]").first.click()
+        listed = desk.get_by_role("link", name=re.compile(today.strftime("%d.%m.%Y")))
+        expect(listed).to_have_count(1)
+        edit_url = listed.get_attribute("href")
+
+        reader = reader_context.new_page()
+        log_in(reader, demo_server, "reto")
+        reader.goto(demo_server + ARTICLE)
+        window = reader.locator(".comments__window")
+        expect(window).to_contain_text(tomorrow.strftime("%d.%m.%Y"))
+        expect(reader.locator("form[data-comment-form]")).to_have_count(0)
+        screenshot(reader, "desk-closed-hours")
+        # The API refuses as well, with the same opening time.
+        refused = reader.evaluate(
+            """async () => {
+                const session = await (await fetch('/api/session')).json();
+                const article = document.querySelector('[data-comments]').dataset.article;
+                const response = await fetch(`/api/articles/${article}/comments`, {
+                    method: 'POST', headers: {'Content-Type': 'application/json', 'X-CSRFToken': session.csrf_token},
+                    body: JSON.stringify({text: 'Nachts geschrieben'})});
+                return [response.status, (await response.json()).message];
+            }"""
+        )
+        assert refused[0] == 403
+        assert tomorrow.strftime("%d.%m.%Y") in refused[1]
+    finally:
+        if edit_url:
+            desk.goto(demo_server + edit_url.replace("/edit/", "/delete/"))
+            desk.locator("main form button[type=submit]").first.click()
+            expect(desk.get_by_role("link", name=re.compile(today.strftime("%d.%m.%Y")))).to_have_count(0)
+        desk_context.close()
+        reader_context.close()
