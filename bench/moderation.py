@@ -124,7 +124,15 @@ def desk_urls() -> list[tuple]:
         cache.delete(dashboard.closed_waits_key(dashboard.periods(now=timezone.now())))
 
     url = reverse("moderation_admin:dashboard")
-    return [("dashboard", url), ("dashboard cold", url, forget_closed_days)]
+    queue = reverse("moderation_admin:queue")
+    return [
+        ("queue by risk", queue),
+        ("queue oldest", queue + "?order=oldest"),
+        ("queue reported", queue + "?tab=reported"),
+        ("queue rejected", queue + "?tab=rejected"),
+        ("dashboard", url),
+        ("dashboard cold", url, forget_closed_days),
+    ]
 
 
 @contextlib.contextmanager
