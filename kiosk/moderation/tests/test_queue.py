@@ -399,3 +399,24 @@ def test_a_new_comment_reads_its_authors_record_in_its_own_insert(
     fresh = comment_services.comment_submit(article=article, author=newcomer, text="Mein erster Kommentar.")
     fresh.refresh_from_db()
     assert fresh.risk == 15
+
+
+def test_the_log_still_names_a_blocked_reader_after_they_deleted_their_account(client, article, moderator):
+    from kiosk.accounts.services import account_delete
+
+    blocked = CommenterFactory(username="weg-damit")
+    services.reader_block(reader=blocked, moderator=moderator, reason="Hetze")
+    services.decision_reject(comment=pending(article, blocked), moderator=moderator, reason="insult")
+    account_delete(user=blocked, keep_comments=False)
+    client.force_login(moderator)
+    log = client.get(reverse("moderation_admin:audit_log")).content.decode()
+    assert log.count("weg-damit") == 2  # the block and the decision
+
+
+def test_an_editor_without_the_moderation_group_sees_no_waiting_comment_in_the_api(client, article):
+    comment = pending(article, text="Nur für die Moderation")
+    editor = CommenterFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(f"/api/comments/{comment.pk}").status_code == 404
+    assert "Nur für die Moderation" not in client.get(f"/api/articles/{article.pk}/comments").content.decode()
