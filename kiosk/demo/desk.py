@@ -48,3 +48,9 @@ QUEUE = (
 )
 # Published comments readers reported: (index into the showcase debate, reasons as (reason, how many)).
 REPORTED = ((1, (("off_topic", 2),)), (5, (("insult", 3), ("misinformation", 1))))
+
+# The staffed hours: every day around the clock (so the demo takes comments whenever it is
+# tried, and the browser tests post at any hour), and one exception a newsroom would make.
+HOURS_EXCEPTION_NOTE = "Demo: Bundesfeier, Moderation nur bis 18 Uhr"
+HOURS_EXCEPTION_DAY = (8, 1)  # month, day: the next 1 August at least a month ahead
+HOURS_EXCEPTION_SPAN = ((6, 0), (18, 0))

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -41,7 +41,7 @@ from kiosk.comments.services import (
 )
 from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
-from kiosk.moderation.models import WordListEntry
+from kiosk.moderation.models import StaffedException, StaffedSpan, WordListEntry
 from kiosk.moderation.services import reader_block, word_entries_add, word_entries_remove
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
@@ -116,6 +116,7 @@ def demo_delete() -> None:
             and not Document.objects.filter(collection=collection).exists()
         ):
             collection.delete()
+        _delete_staffed_hours()
         demo_words = WordListEntry.objects.filter(added_by__in=selectors.demo_users())
         word_entries_remove(entry_ids=list(demo_words.values_list("pk", flat=True)), moderator=None)
         selectors.demo_users().delete()
@@ -206,6 +207,7 @@ def _load(
     for kind, listed in (("suspect", debate.SUSPECT_WORDS), ("banned", debate.BANNED_WORDS)):
         word_entries_add(lines="\n".join(listed), kind=kind, moderator=moderator, note="Demo", now=now)
     comments += _create_desk_queue(readers, reference=reference, now=now)
+    _create_staffed_hours(now=now)
     reader_block(
         reader=readers["_lurkers"][-2],  # leser60 is the browser tests' two-factor reader
         moderator=moderator,
@@ -498,6 +500,36 @@ def _create_desk_week(readers, *, moderators, now: datetime) -> int:
                 comment_approve(comment=comment, moderator=moderator, now=decided, notify=False)
             made += 1
     return made
+
+
+def _demo_hours_exception_day(now: datetime):
+    today = timezone.localtime(now).date()
+    month, day = desk.HOURS_EXCEPTION_DAY
+    candidate = today.replace(month=month, day=day)
+    return candidate if candidate >= today + timedelta(days=31) else candidate.replace(year=today.year + 1)
+
+
+def _create_staffed_hours(*, now: datetime) -> None:
+    """The demo's schedule, unless the database has hours of its own: a newsroom's are never touched."""
+    if StaffedSpan.objects.exists() or StaffedException.objects.exists():
+        return
+    for weekday in range(7):
+        StaffedSpan.objects.create(weekday=weekday, opens=time(0), closes=time(0))
+    (opens_h, opens_m), (closes_h, closes_m) = desk.HOURS_EXCEPTION_SPAN
+    StaffedException.objects.create(
+        date=_demo_hours_exception_day(now),
+        opens=time(opens_h, opens_m),
+        closes=time(closes_h, closes_m),
+        note=desk.HOURS_EXCEPTION_NOTE,
+    )
+
+
+def _delete_staffed_hours() -> None:
+    """The demo's schedule goes only as the demo left it: seven whole days and its one exception."""
+    StaffedException.objects.filter(note=desk.HOURS_EXCEPTION_NOTE).delete()
+    spans = list(StaffedSpan.objects.values_list("weekday", "opens", "closes"))
+    if sorted(spans) == [(weekday, time(0), time(0)) for weekday in range(7)]:
+        StaffedSpan.objects.all().delete()
 
 
 def _create_desk_queue(readers, *, reference, now: datetime) -> int:

@@ -274,6 +274,14 @@ class TestLoadedDemo(TestCase):
         assert set(waiting.values_list("risk", flat=True)) == {0, 10, 20}
         assert Comment.objects.filter(open_reports__gt=0).count() == len(desk.REPORTED)
 
+    def test_the_desk_has_staffed_hours_around_the_clock_and_one_exception(self):
+        from kiosk.moderation.models import StaffedException, StaffedSpan
+
+        assert StaffedSpan.objects.count() == 7
+        exception = StaffedException.objects.get()
+        assert exception.date >= timezone.localdate() + timedelta(days=31)
+        assert (exception.date.month, exception.date.day) == desk.HOURS_EXCEPTION_DAY
+
     def test_reset_asks_first(self):
         with (
             override_settings(DEBUG=True),
