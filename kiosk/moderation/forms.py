@@ -85,6 +85,7 @@ class QueueFilterForm(forms.Form):
     article = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
     author = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Text contains"), required=False, max_length=200)
+    who = forms.CharField(label=_("Author (name, user name or e-mail)"), required=False, max_length=254)
     order = forms.ChoiceField(label=_("Order"), required=False, choices=ORDERS)
 
     def __init__(self, *args, **kwargs):
@@ -99,6 +100,7 @@ class QueueFilterForm(forms.Form):
             article_id=data.get("article"),
             author_id=data.get("author"),
             text=(data.get("q") or "").strip(),
+            who=(data.get("who") or "").strip(),
             oldest_first=data.get("order") == "oldest",
         )
 

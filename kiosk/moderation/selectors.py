@@ -168,6 +168,7 @@ class QueueFilter:
     article_id: int | None = None
     author_id: int | None = None
     text: str = ""
+    who: str = ""  # an author's public name (in part), user name or e-mail address
     oldest_first: bool = False
 
 
@@ -180,6 +181,12 @@ def _narrowed(comments, wanted: QueueFilter):
         comments = comments.filter(author_id=wanted.author_id)
     if wanted.text:
         comments = comments.filter(text__icontains=wanted.text)
+    if wanted.who:
+        comments = comments.filter(
+            Q(author__username__iexact=wanted.who)
+            | Q(author__email__iexact=wanted.who)
+            | Q(author__display_name__icontains=wanted.who)
+        )
     return comments
 
 

@@ -96,6 +96,13 @@ def test_a_moderator_works_the_queue_with_the_keyboard_and_the_author_sees_the_r
         # And the log has both decisions.
         desk.goto(demo_server + "/admin/moderation/audit/?action=comment_rejected")
         expect(desk.locator("table.listing")).to_contain_text("leser-luca")
+        # The dashboard counts them, with the demo's week behind them.
+        desk.goto(demo_server + "/admin/moderation/dashboard/")
+        expect(desk.locator("svg")).not_to_have_count(0)
+        expect(desk.locator("main")).to_contain_text("moderation-abend")
+        screenshot(desk, "desk-dashboard")
+        desk.emulate_media(color_scheme="dark")
+        screenshot(desk, "desk-dashboard-dark")
     finally:
         reader_context.close()
         desk_context.close()

@@ -160,6 +160,9 @@ def test_filters_narrow_the_rows_and_the_counts(client, article, closed_article,
     page = client.get(QUEUE, {"article": closed_article.pk}).content.decode()
     assert f"desk-{there.pk}" in page
     assert f"desk-{here.pk}" not in page
+    page = client.get(QUEUE, {"who": here.author.get_username()}).content.decode()
+    assert f"desk-{here.pk}" in page
+    assert f"desk-{there.pk}" not in page
     page = client.get(QUEUE, {"author": here.author_id}).content.decode()
     assert f"desk-{here.pk}" in page
     assert f"desk-{there.pk}" not in page
