@@ -218,6 +218,9 @@ class Comment(models.Model):
             # The dashboard's decisions in a span.
             models.Index(fields=["moderated_at"], name="comment_decided"),
             models.Index(fields=["article", "featured_at"], name="comment_featured"),
+            # An author's record (kiosk.comments.risk), read in every new comment's INSERT: only their
+            # decided comments, never all they ever wrote.
+            models.Index(fields=["author", "moderated_at"], name="comment_author_record"),
             # A comment's published replies; without it SQLite may scan every published comment.
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
         ]

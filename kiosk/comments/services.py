@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Greatest, Least
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,7 @@ from .debate import reader_changed
 from .models import BANNED_WORDS_RULE, Comment, HouseRule, Like, Report
 from .notifications import notify_author
 from .purging import purge_article
-from .selectors import article_comment_window, author_record_points, author_records, reporter_weights
+from .selectors import article_comment_window, author_records, reporter_weights, risk_with_record
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +188,8 @@ def _risk(comment: Comment, *, now: datetime, report_weights=(), in_insert: bool
             ),
             now=now,
         )
-        return Least(Value(others) + author_record_points(comment.author_id, now=now), Value(100))
+        # At most 55 without reports, which a new comment has none of: 25 more stay within 100.
+        return risk_with_record(others, comment.author_id, now=now)
     decided, rejected = author_records([comment.author_id], now=now).get(comment.author_id, (0, 0))
     facts = risk.Facts(
         report_weights=report_weights,
