@@ -221,6 +221,17 @@ class Comment(models.Model):
             # An author's record (kiosk.comments.risk), read in every new comment's INSERT: only their
             # decided comments, never all they ever wrote.
             models.Index(fields=["author", "moderated_at"], name="comment_author_record"),
+            # The desk's reported and featured tabs and their counts: few rows out of many.
+            models.Index(fields=["status", "risk"], condition=Q(open_reports__gt=0), name="comment_reported"),
+            models.Index(
+                fields=["status"], condition=Q(featured_at__isnull=False), name="comment_featured_any"
+            ),
+            # What the desk still has to look at (CommentQuerySet.awaiting_review), oldest first.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(status="pending") | Q(status="published", moderated_at__isnull=True),
+                name="comment_awaiting",
+            ),
             # A comment's published replies; without it SQLite may scan every published comment.
             models.Index(fields=["parent", "status", "created_at"], name="comment_replies"),
         ]

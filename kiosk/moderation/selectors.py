@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -13,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kiosk import cacheversions
 from kiosk.comments import selectors as comment_selectors
-from kiosk.comments.models import Comment, Report
+from kiosk.comments.models import ARTICLE_FIELDS, Comment, Report
+from kiosk.news.models import ArticlePage
 
 from . import hours, publishing, queue, words
 from .marks import highlighted
@@ -206,6 +208,7 @@ def queue_comments(wanted: QueueFilter):
 
     Waiting and reported comments by risk (kiosk.comments.risk), oldest first
     among equals, or oldest first on request; decided ones newest decision first.
+    Only the columns that order them: a page's rows come from ``queue_page_comments``.
     """
     comments = _narrowed(_tab(wanted.tab), wanted)
     if wanted.tab in ("pending", "reported"):
@@ -214,24 +217,69 @@ def queue_comments(wanted: QueueFilter):
         order = ("-featured_at", "-pk")
     else:
         order = ("-moderated_at", "-pk")
-    return comments.select_related(
-        "author", "article", "parent__author", "moderated_by", "featured_by"
-    ).order_by(*order)
+    return comments.order_by(*order)
+
+
+def queue_page_comments(ids) -> list[Comment]:
+    """The comments of one page, in the page's order, with what the rows show.
+
+    Ordered first as bare ids, then fetched with their joins by id: sorting
+    thousands of waiting comments joined to their articles and authors costs
+    PostgreSQL more than sorting their ids.
+    """
+    ids = list(ids)
+    found = Comment.objects.filter(pk__in=ids).select_related(
+        "author", "parent__author", "moderated_by", "featured_by"
+    )
+    by_id = {comment.pk: comment for comment in found}
+    # The articles apart, with only what a row links and names: a page's rows share few of them,
+    # and a whole article page is many columns.
+    articles = ArticlePage.objects.filter(pk__in={c.article_id for c in by_id.values()}).only(
+        *ARTICLE_FIELDS, "title"
+    )
+    articles = {article.pk: article for article in articles}
+    for comment in by_id.values():
+        comment.article = articles[comment.article_id]
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+DECIDED_COUNTS_SECONDS = 60
 
 
 def queue_counts(wanted: QueueFilter) -> dict[str, int]:
-    """How many comments each tab holds under the same filters; two queries whatever the numbers."""
+    """How many comments each tab holds under the same filters.
+
+    The tabs moderators work (waiting, reported, featured) are counted live, each
+    through an index of its own. Counting the decided ones reads nearly every
+    row of the table, so those two counts are at most a minute old (the shared
+    cache, per filter): nobody works those tabs to zero.
+    """
     comments = _narrowed(Comment.objects.all(), wanted).order_by()
-    found = comments.aggregate(
-        pending=Count("pk", filter=Q(status=Comment.Status.PENDING)),
-        unreviewed=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, moderated_at__isnull=True)),
-        reported=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, open_reports__gt=0)),
-        approved=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, moderated_at__isnull=False)),
-        rejected=Count("pk", filter=Q(status=Comment.Status.REJECTED)),
-        featured=Count("pk", filter=Q(status=Comment.Status.PUBLISHED, featured_at__isnull=False)),
-    )
-    found["pending"] += found.pop("unreviewed")
-    return found
+    published = comments.filter(status=Comment.Status.PUBLISHED)
+    key = "moderation:decided-counts:" + hashlib.md5(repr(_filter_key(wanted)).encode()).hexdigest()
+    decided = cache.get(key)
+    if decided is None:
+        per_status = dict(
+            comments.filter(status__in=[Comment.Status.PUBLISHED, Comment.Status.REJECTED])
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        decided = (per_status.get(Comment.Status.PUBLISHED, 0), per_status.get(Comment.Status.REJECTED, 0))
+        cache.set(key, decided, DECIDED_COUNTS_SECONDS)
+    unreviewed = published.filter(moderated_at__isnull=True).count()
+    return {
+        "pending": comments.filter(status=Comment.Status.PENDING).count() + unreviewed,
+        "reported": published.filter(open_reports__gt=0).count(),
+        "approved": max(decided[0] - unreviewed, 0),
+        "rejected": decided[1],
+        "featured": published.filter(featured_at__isnull=False).count(),
+    }
+
+
+def _filter_key(wanted: QueueFilter) -> tuple:
+    section = wanted.section.pk if wanted.section is not None else None
+    return (section, wanted.article_id, wanted.author_id, wanted.text, wanted.who)
 
 
 @dataclass
@@ -251,6 +299,7 @@ class QueueRow:
     reports: list[tuple[str, int]]  # (reason, how many readers gave it), most given first
     marks: list[dict]
     waited: timedelta  # until now, or until the decision
+    urls: dict[str, str] = field(default_factory=dict)  # its actions' addresses (admin_views)
 
     @property
     def text_html(self):
