@@ -54,7 +54,7 @@ def score(facts: Facts, *, now: datetime) -> int:
 
 
 def record_points(facts: Facts) -> int:
-    # Integer arithmetic rounding halves up, as the SQL of selectors.author_record_points does.
+    # Integer arithmetic rounding halves up, as the SQL of selectors.risk_with_record does.
     if facts.author_decided >= RECORD_MIN:
         return (2 * RECORD_POINTS * facts.author_rejected + facts.author_decided) // (
             2 * facts.author_decided

@@ -165,41 +165,33 @@ def _note(comment: Comment, said: checks.Result, *, now: datetime, publish: bool
         comment.published_at, comment.moderated_at, comment.moderated_by = now, None, None
         comment.decision_seen = True
         comment.review_notes = [said.publishing.as_note()]
-    # A new comment reads its author's record in its own INSERT; an edit, beside it.
-    comment.risk = _risk(comment, now=now, in_insert=publish)
+    comment.risk = _risk(comment, now=now)
 
 
 def _rule_text(code: str) -> str:
     return HouseRule.objects.filter(code=code).values_list("text", flat=True).first() or ""
 
 
-def _risk(comment: Comment, *, now: datetime, report_weights=(), in_insert: bool = False):
-    """The comment's place in the queue (kiosk.comments.risk). The author's record is one query, or with
-    ``in_insert`` an SQL expression the comment's INSERT works out: a post makes no extra round trip."""
-    if comment.status not in (Comment.Status.PENDING, Comment.Status.PUBLISHED):
-        return 0
+def _facts(comment: Comment, *, record: tuple[int, int] = (0, 0), report_weights=()) -> risk.Facts:
+    """What the risk score (kiosk.comments.risk) looks at; ``record`` is (decided, rejected)."""
     hits, links = risk.from_notes(comment.review_notes)
-    if in_insert:
-        others = risk.score(
-            risk.Facts(
-                suspect_hits=hits,
-                too_many_links=links,
-                author_joined=comment.author.date_joined if comment.author_id else None,
-            ),
-            now=now,
-        )
-        # At most 55 without reports, which a new comment has none of: 25 more stay within 100.
-        return risk_with_record(others, comment.author_id, now=now)
-    decided, rejected = author_records([comment.author_id], now=now).get(comment.author_id, (0, 0))
-    facts = risk.Facts(
+    return risk.Facts(
         report_weights=report_weights,
         suspect_hits=hits,
         too_many_links=links,
-        author_decided=decided,
-        author_rejected=rejected,
+        author_decided=record[0],
+        author_rejected=record[1],
         author_joined=comment.author.date_joined if comment.author_id else None,
     )
-    return risk.score(facts, now=now)
+
+
+def _risk(comment: Comment, *, now: datetime):
+    """A new or edited comment's place in the queue: an SQL expression its INSERT or UPDATE works out,
+    reading the author's record in the same statement, so a post makes no extra round trip."""
+    if comment.status not in (Comment.Status.PENDING, Comment.Status.PUBLISHED):
+        return 0
+    # At most 55 without reports, which a comment just written has none of: 25 more stay within 100.
+    return risk_with_record(risk.score(_facts(comment), now=now), comment.author_id, now=now)
 
 
 def comments_rescore(*, comments=None, author_ids=(), now: datetime | None = None) -> int:
@@ -221,16 +213,7 @@ def comments_rescore(*, comments=None, author_ids=(), now: datetime | None = Non
     weights = reporter_weights([row.pk for row in rows if row.open_reports])
     changed = []
     for row in rows:
-        hits, links = risk.from_notes(row.review_notes)
-        decided, rejected = records.get(row.author_id, (0, 0))
-        facts = risk.Facts(
-            report_weights=weights.get(row.pk, ()),
-            suspect_hits=hits,
-            too_many_links=links,
-            author_decided=decided,
-            author_rejected=rejected,
-            author_joined=row.author.date_joined if row.author_id else None,
-        )
+        facts = _facts(row, record=records.get(row.author_id, (0, 0)), report_weights=weights.get(row.pk, ()))
         if (score := risk.score(facts, now=now)) != row.risk:
             row.risk = score
             changed.append(row)

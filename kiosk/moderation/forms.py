@@ -4,7 +4,6 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from kiosk.comments.models import HouseRule
 from kiosk.news.models import SectionPage
 
 from .models import WordListEntry
@@ -103,22 +102,6 @@ class QueueFilterForm(forms.Form):
             who=(data.get("who") or "").strip(),
             oldest_first=data.get("order") == "oldest",
         )
-
-
-class RejectForm(forms.Form):
-    reason = forms.ModelChoiceField(
-        label=_("House rule"), queryset=HouseRule.objects.none(), to_field_name="code", empty_label=None
-    )
-    note = forms.CharField(
-        label=_("Note to the author"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].queryset = HouseRule.objects.in_use()
 
 
 class AuthorNoteForm(forms.Form):

@@ -42,15 +42,13 @@ def register_admin_urls():
     ]
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("comments.change_comment")
+MODERATE = "comments.change_comment"
 
 
 class ModelMenuItem(MenuItem):
-    """An entry for a model's admin views, shown to whoever may change that model."""
+    """An entry shown to whoever has ``permission``: moderators (the default), or who may change a model."""
 
-    def __init__(self, *args, permission: str, **kwargs):
+    def __init__(self, *args, permission: str = MODERATE, **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
 
@@ -60,7 +58,7 @@ class ModelMenuItem(MenuItem):
 
 class DeskMenuItem(SubmenuMenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("comments.change_comment")
+        return request.user.has_perm(MODERATE)
 
 
 # Audited model views: every change to the desk's settings lands in the audit log.
@@ -149,10 +147,8 @@ def _desk_menu() -> Menu:
     # Built when the admin first draws its menu, once every URL is known.
     return Menu(
         items=[
-            ModeratorMenuItem(_("Queue"), reverse("moderation_admin:queue"), icon_name="comment", order=10),
-            ModeratorMenuItem(
-                _("Dashboard"), reverse("moderation_admin:dashboard"), icon_name="site", order=20
-            ),
+            ModelMenuItem(_("Queue"), reverse("moderation_admin:queue"), icon_name="comment", order=10),
+            ModelMenuItem(_("Dashboard"), reverse("moderation_admin:dashboard"), icon_name="site", order=20),
             ModelMenuItem(
                 _("House rules"),
                 reverse("house_rules:index"),
@@ -160,10 +156,10 @@ def _desk_menu() -> Menu:
                 order=30,
                 permission="comments.change_houserule",
             ),
-            ModeratorMenuItem(
+            ModelMenuItem(
                 _("Word lists"), reverse("moderation_admin:word_lists"), icon_name="list-ul", order=40
             ),
-            ModeratorMenuItem(
+            ModelMenuItem(
                 _("Blocked readers"), reverse("moderation_admin:blocks"), icon_name="lock", order=50
             ),
             ModelMenuItem(
@@ -180,10 +176,10 @@ def _desk_menu() -> Menu:
                 order=65,
                 permission="moderation.view_staffedexception",
             ),
-            ModeratorMenuItem(
+            ModelMenuItem(
                 _("Queue alerts"), reverse("moderation_admin:queue_alerts"), icon_name="mail", order=70
             ),
-            ModeratorMenuItem(
+            ModelMenuItem(
                 _("Audit log"), reverse("moderation_admin:audit_log"), icon_name="history", order=80
             ),
         ]
