@@ -479,8 +479,8 @@ def redis_db():
 
 
 @contextlib.contextmanager
-def postgres_db():
-    """A fresh kiosk_bench database, dropped afterwards; None when PostgreSQL does not answer."""
+def postgres_db(name: str = POSTGRES_DB):
+    """A fresh database of that name (kiosk_bench by default), dropped afterwards; None when PostgreSQL does not answer."""
     try:
         import psycopg
 
@@ -489,11 +489,11 @@ def postgres_db():
         yield None, f"PostgreSQL at {POSTGRES_SERVER} unreachable ({type(error).__name__}: {error})"
         return
     try:
-        admin.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DB} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {POSTGRES_DB}")
-        yield f"{POSTGRES_SERVER}/{POSTGRES_DB}", ""
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+        yield f"{POSTGRES_SERVER}/{name}", ""
     finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DB} WITH (FORCE)")
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.close()
 
 

@@ -22,7 +22,6 @@ emptied before each request.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
@@ -135,30 +134,9 @@ def desk_urls() -> list[tuple]:
     ]
 
 
-@contextlib.contextmanager
-def _postgres_database(name: str):
-    """A fresh database of its own name (so other benchmarks' databases are never touched), dropped afterwards."""
-    from bench.comments import POSTGRES_SERVER
-
-    try:
-        import psycopg
-
-        admin = psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True, connect_timeout=3)
-    except Exception as error:
-        yield None, f"PostgreSQL at {POSTGRES_SERVER} unreachable ({type(error).__name__}: {error})"
-        return
-    try:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name}")
-        yield f"{POSTGRES_SERVER}/{name}", ""
-    finally:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.close()
-
-
 def desk_pages() -> list[str]:
     """The desk's pages with 100,000 comments on PostgreSQL; the subprocess seeds and measures."""
-    from bench.comments import server_env
+    from bench.comments import postgres_db, server_env
 
     title = (
         f"Moderation desk on PostgreSQL: {DESK_COMMENTS:,} comments over {DESK_DAYS} days, "
@@ -166,7 +144,7 @@ def desk_pages() -> list[str]:
     )
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-bench-desk-"))
     try:
-        with _postgres_database(DESK_DB) as (url, reason):
+        with postgres_db(DESK_DB) as (url, reason):
             if url is None:
                 return [title, f"  skipped: {reason}"]
             env = server_env(url, workdir, secrets.token_urlsafe(50))
