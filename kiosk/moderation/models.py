@@ -78,6 +78,7 @@ class AuditEntry(models.Model):
         AUTHOR_NOTED = "author_noted", _("note on an author")
         HOUSE_RULES_CHANGED = "house_rules_changed", _("house rules changed")
         HOURS_CHANGED = "hours_changed", _("staffed hours changed")
+        MODERATION_CHANGED = "moderation_changed", _("moderation mode changed")
 
     at = models.DateTimeField(_("when"), db_index=True)
     actor = models.ForeignKey(

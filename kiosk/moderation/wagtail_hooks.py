@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from kiosk.comments.models import HouseRule
+from kiosk.newsroom.models import NewsroomSettings
 
 from . import admin_views, services
 from .models import AuditEntry, StaffedException, StaffedSpan
@@ -136,6 +137,64 @@ class StaffedExceptionViewSet(AuditedViewSet):
     icon = "date"
     add_to_admin_menu = False
     audit_action = AuditEntry.Action.HOURS_CHANGED
+
+
+# How comments are moderated is a desk setting too, though the newsroom's settings and its pages hold it:
+# the values before a save are kept on the request, what changed is logged after it.
+
+SITE_MODERATION_FIELDS = ("comment_moderation", "trusted_authors_publish_at_once")
+BEFORE = "_kiosk_moderation_before"
+
+
+def _shown(model_field, value) -> str:
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(dict(model_field.flatchoices).get(value, value))
+
+
+def _moderation_changed(request, instance, before: dict, fields) -> None:
+    changes = []
+    for field in fields:
+        old = before.get(field)
+        if old != getattr(instance, field):
+            model_field = instance._meta.get_field(field)
+            new = getattr(instance, field)
+            changes.append(
+                f"{model_field.verbose_name}: {_shown(model_field, old)} → {_shown(model_field, new)}"
+            )
+    if changes:
+        services.settings_logged(
+            moderator=request.user,
+            action=AuditEntry.Action.MODERATION_CHANGED,
+            summary=f"«{instance}»: " + "; ".join(changes),
+        )
+
+
+@hooks.register("before_edit_setting")
+def remember_site_moderation(request, instance):
+    if isinstance(instance, NewsroomSettings) and request.method == "POST":
+        setattr(request, BEFORE, {f: getattr(instance, f) for f in SITE_MODERATION_FIELDS})
+
+
+@hooks.register("after_edit_setting")
+def log_site_moderation(request, instance):
+    if hasattr(request, BEFORE) and isinstance(instance, NewsroomSettings):
+        _moderation_changed(request, instance, getattr(request, BEFORE), SITE_MODERATION_FIELDS)
+
+
+@hooks.register("before_publish_page")
+def remember_page_moderation(request, page):
+    # The page here carries the edited values; the live row still has the old ones.
+    if hasattr(page, "comment_moderation"):
+        live = type(page).objects.filter(pk=page.pk).values_list("comment_moderation", flat=True).first()
+        setattr(request, BEFORE, {"comment_moderation": live or ""})
+
+
+@hooks.register("after_publish_page")
+def log_page_moderation(request, page):
+    # A publication scheduled for later changes nothing now: the reloaded page still shows the old value.
+    if hasattr(request, BEFORE) and hasattr(page, "comment_moderation"):
+        _moderation_changed(request, page, getattr(request, BEFORE), ("comment_moderation",))
 
 
 @hooks.register("register_admin_viewset")

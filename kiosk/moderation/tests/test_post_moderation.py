@@ -16,9 +16,10 @@ from kiosk.comments import checks, selectors
 from kiosk.comments import services as comment_services
 from kiosk.comments.models import Comment
 from kiosk.comments.tests.factories import CommenterFactory, CommentFactory
-from kiosk.moderation import publishing
+from kiosk.moderation import publishing, wagtail_hooks
 from kiosk.moderation import selectors as desk_selectors
 from kiosk.moderation import services as desk_services
+from kiosk.moderation.models import AuditEntry
 from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory
 from kiosk.newsroom.models import ModerationMode, NewsroomSettings
 
@@ -387,3 +388,49 @@ def test_the_article_page_says_whether_comments_appear_at_once(client, article, 
     with pytest.raises(comment_services.CommentError) as refused:
         comment_services.comment_edit(comment=comment, author=author, text="Doch anders.")
     assert "veröffentlicht" in refused.value.message
+
+
+# Changes to the moderation mode are in the desk's audit log --------------------------
+
+
+def test_changing_the_sites_moderation_mode_in_the_settings_is_in_the_audit_log(client, admin_user, home):
+    site = Site.objects.get(is_default_site=True)
+    newsroom = NewsroomSettings.for_site(site)
+    url = reverse("wagtailsettings:edit", args=["newsroom", "newsroomsettings", site.pk])
+    client.force_login(admin_user)
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(comment_moderation=POST, trusted_authors_publish_at_once="on")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    newsroom.refresh_from_db()
+    assert newsroom.comment_moderation == POST
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.MODERATION_CHANGED)
+    assert entry.actor == admin_user
+    assert "→" in entry.summary
+    assert entry.summary.count(";") == 1
+
+    # Saving again without a change to the mode logs nothing more.
+    data["support_heading"] = "Fragen?"
+    client.post(url, data)
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.MODERATION_CHANGED).count() == 1
+
+
+def test_publishing_an_article_with_another_moderation_mode_is_in_the_audit_log(rf, admin_user, article):
+    request = rf.post("/")
+    request.user = admin_user
+    article.comment_moderation = POST
+    wagtail_hooks.remember_page_moderation(request, article)
+    article.save_revision(user=admin_user).publish()
+    wagtail_hooks.log_page_moderation(request, type(article).objects.get(pk=article.pk))
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.MODERATION_CHANGED)
+    assert article.title in entry.summary
+    assert str(dict(type(article)._meta.get_field("comment_moderation").flatchoices)[POST]) in entry.summary
+
+    # Published again unchanged: nothing more.
+    request = rf.post("/")
+    request.user = admin_user
+    wagtail_hooks.remember_page_moderation(request, article)
+    article.save_revision(user=admin_user).publish()
+    wagtail_hooks.log_page_moderation(request, type(article).objects.get(pk=article.pk))
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.MODERATION_CHANGED).count() == 1
