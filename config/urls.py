@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kiosk.accounts import views as account_views
 from kiosk.api import api
+from kiosk.donations import views as donation_views
 from kiosk.news import views as news_views
 
 urlpatterns = [
@@ -30,12 +31,18 @@ if settings.KIOSK_SERVE_MEDIA:
     )
 
 urlpatterns.append(path("api/", api.urls))
+# The payment provider's events, outside the language prefixes: one address for its dashboard.
+urlpatterns.append(path("zahlungen/stripe/", donation_views.stripe_webhook, name="stripe-webhook"))
+if settings.KIOSK_STRIPE_STAND_IN:
+    # Without Stripe keys: the local test payment page and the API it answers (kiosk.donations.stand_in).
+    urlpatterns.append(path("testzahlung/", include("kiosk.donations.stand_in")))
 
 # Reader pages: German without a prefix, /en/ and /fr/ for the other locales.
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("leser/", include("kiosk.accounts.urls")),
     path("kommentare/", include("kiosk.comments.urls")),
+    path("unterstuetzen/", include("kiosk.donations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

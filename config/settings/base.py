@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "kiosk.pagecache",
     "kiosk.comments",
     "kiosk.moderation",
+    "kiosk.donations",
     "kiosk.security",
     "kiosk.background",
     "django_tasks_db",
@@ -286,6 +287,7 @@ KIOSK_PERIODIC_TASKS = {
     "kiosk.background.tasks.prune_task_results": 60 * 60,
     # Mail the subscribed moderators when the queue needs them (at most every quarter hour).
     "kiosk.moderation.tasks.alert_moderators": 60,
+    "kiosk.donations.tasks.events_waiting_retry": 5 * 60,
 }
 # Successful task results are forgotten after this many days; failed ones stay until staff act.
 KIOSK_TASK_RESULTS_DAYS = env.int("KIOSK_TASK_RESULTS_DAYS", default=14)
@@ -509,6 +511,11 @@ KIOSK_RATE_LIMITS = {
         "user": env("KIOSK_RATE_REPORT_USER", default="10/60"),
         "ip": env("KIOSK_RATE_REPORT_IP", default="60/60"),
     },
+    # Starting a payment (a checkout session at the provider, or a bank-transfer slip).
+    "donation": {
+        "user": env("KIOSK_RATE_DONATION_USER", default="10/600"),
+        "ip": env("KIOSK_RATE_DONATION_IP", default="20/600"),
+    },
     # A reader's data export (kiosk.accounts.views.data_export).
     "export": {"user": env("KIOSK_RATE_EXPORT_USER", default="10/3600")},
     # Content-Security-Policy violation reports (kiosk.security.views): beyond this
@@ -531,3 +538,33 @@ KIOSK_RATE_LIMITS_ENABLED = env.bool("KIOSK_RATE_LIMITS_ENABLED", default=True)
 # share the proxy's address. Zero trusts no header: REMOTE_ADDR is the client.
 KIOSK_TRUSTED_PROXY_COUNT = env.int("KIOSK_TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = KIOSK_TRUSTED_PROXY_COUNT
+
+# Reader donations (kiosk.donations). Amounts in CHF: the presets the box offers and the limits of a
+# free amount (within 1–5,000, which the database holds; TWINT takes at most 5,000 per payment).
+KIOSK_DONATION_AMOUNTS = [int(a) for a in env.list("KIOSK_DONATION_AMOUNTS", default=["5", "15", "25"])]
+KIOSK_DONATION_MIN = env.int("KIOSK_DONATION_MIN", default=2)
+KIOSK_DONATION_MAX = env.int("KIOSK_DONATION_MAX", default=5000)
+# Stripe (card and TWINT). Without a secret key the local test payment page stands in for Stripe
+# (kiosk.donations.stand_in): the same library calls, the same signed webhook events, nothing leaves
+# the machine. Its webhook secret is then a fixed test value unless set.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+KIOSK_STRIPE_STAND_IN = not STRIPE_SECRET_KEY
+STRIPE_WEBHOOK_SECRET = env(
+    "STRIPE_WEBHOOK_SECRET", default="whsec_kiosk_stand_in" if KIOSK_STRIPE_STAND_IN else ""
+)
+# Where the stripe library sends its requests: Stripe itself, or the stand-in's API on this site.
+KIOSK_STRIPE_API_BASE = env(
+    "KIOSK_STRIPE_API_BASE",
+    default=f"{KIOSK_BASE_URL}/testzahlung/api" if KIOSK_STRIPE_STAND_IN else "https://api.stripe.com",
+)
+# Bank transfers: the publisher's account and address for the Swiss QR-bill (structured address).
+# A QR-IBAN (institution id 30000–31999) gets QR references, any other IBAN creditor references (RF…).
+KIOSK_DONATION_IBAN = env("KIOSK_DONATION_IBAN", default="CH44 3199 9123 0008 8901 2")
+KIOSK_DONATION_CREDITOR = {
+    "name": env("KIOSK_DONATION_CREDITOR_NAME", default="Kiosk Medien AG"),
+    "street": env("KIOSK_DONATION_CREDITOR_STREET", default="Seestrasse"),
+    "house_num": env("KIOSK_DONATION_CREDITOR_HOUSE_NUMBER", default="12"),
+    "pcode": env("KIOSK_DONATION_CREDITOR_POSTCODE", default="8000"),
+    "city": env("KIOSK_DONATION_CREDITOR_TOWN", default="Zürich"),
+    "country": env("KIOSK_DONATION_CREDITOR_COUNTRY", default="CH"),
+}

@@ -10,6 +10,7 @@ from kiosk.newsroom.middleware import PREFIXED_LANGUAGES, language_from_path
 from kiosk.pagecache import fragments
 from kiosk.pagecache.http import logged_in_reader
 
+from .. import slots
 from ..navigation import cached_top_sections
 
 register = template.Library()
@@ -109,6 +110,15 @@ def page_shell(context) -> PageShell:
     if reader:
         shell = shell._replace(header=shell.header.replace(ACCOUNT_MARK, _render(context, ACCOUNT_PART)))
     return PageShell(mark_safe(shell.header), mark_safe(shell.footer))
+
+
+@register.simple_tag(takes_context=True)
+def article_slot(context, name: str) -> str:
+    """What the apps registered for this place on the article page (kiosk.news.slots), in order."""
+    engine = context.template.engine
+    return mark_safe(
+        "".join(engine.get_template(slot.template).render(context) for slot in slots.registered(name))
+    )
 
 
 @register.filter

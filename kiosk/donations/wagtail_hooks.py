@@ -1,0 +1,47 @@
+"""Donations in the Wagtail admin: one «Donations» menu for whoever may see donations."""
+
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+# Who sees the donations at all; marking a transfer received or importing a bank file needs change_donation.
+VIEW = "donations.view_donation"
+CHANGE = "donations.change_donation"
+
+admin_urls = (
+    [
+        # Reports and the list of donations.
+        # Bank transfers: the bank's camt.054 files, credits to look at, transfers marked received.
+    ],
+    "donations_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("donations/", include(admin_urls))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str = VIEW, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+def _menu() -> Menu:
+    # Built when the admin first draws its menu, once every URL is known.
+    return Menu(
+        items=[
+            # Reports and the list of donations.
+            # Bank transfers.
+        ]
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_donations_menu():
+    return SubmenuMenuItem(_("Donations"), _menu(), icon_name="pick", name="donations", order=260)
