@@ -24,7 +24,11 @@ class DonationForm(forms.Form):
     amount = forms.CharField(label=_("Amount"), required=False, max_length=rules.MAX_INPUT)
     other = forms.CharField(label=_("Other amount in CHF"), required=False, max_length=rules.MAX_INPUT)
     interval = forms.ChoiceField(
-        label=_("How often"), choices=Interval.choices, initial=Interval.ONCE, widget=forms.RadioSelect
+        label=_("How often"),
+        choices=Interval.choices,
+        initial=Interval.ONCE,
+        widget=forms.RadioSelect,
+        required=False,
     )
     name = forms.CharField(label=_("Name (for the receipt, optional)"), required=False, max_length=120)
     email = forms.EmailField(label=_("E-mail (for the receipt, optional)"), required=False)
@@ -33,6 +37,9 @@ class DonationForm(forms.Form):
 
     def presets(self) -> list[int]:
         return list(settings.KIOSK_DONATION_AMOUNTS)
+
+    def clean_interval(self) -> str:
+        return self.cleaned_data.get("interval") or Interval.ONCE
 
     def clean(self):
         data = super().clean()

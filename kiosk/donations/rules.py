@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kiosk.newsroom import formatting
+
 # Whole francs or francs and Rappen with a point: "15", "15.5", "15.50", "15.–" (the Swiss "no Rappen").
 AMOUNT = re.compile(r"^(?P<francs>\d{1,9})(?:\.(?P<rappen>\d{1,2}|[-–—]))?$", re.ASCII)
 # Longer than any amount anyone types: refused before any parsing.
@@ -54,20 +56,18 @@ def amount_parse(text: str, *, limits: Limits) -> Decimal:
         raise AmountError(_("Please enter an amount in francs, for example 20 or 12.50.")) from error
     if amount < limits.minimum:
         raise AmountError(
-            _("The smallest amount we can take is CHF %(minimum)s.") % {"minimum": chf(limits.minimum)}
+            _("The smallest amount we can take is %(minimum)s.") % {"minimum": chf(limits.minimum)}
         )
     if amount > limits.maximum:
         raise AmountError(
-            _("The largest amount we can take is CHF %(maximum)s.") % {"maximum": chf(limits.maximum)}
+            _("The largest amount we can take is %(maximum)s.") % {"maximum": chf(limits.maximum)}
         )
     return amount
 
 
 def chf(amount: Decimal) -> str:
-    """How an amount reads in Switzerland: 15.–, 12.50, 1'000.–."""
-    francs, rappen = f"{amount:.2f}".split(".")
-    grouped = f"{int(francs):,}".replace(",", "'")
-    return f"{grouped}.–" if rappen == "00" else f"{grouped}.{rappen}"
+    """An amount as the reader's language writes it, with the currency (CHF 1’250.50)."""
+    return formatting.chf(amount)
 
 
 def rappen(amount: Decimal) -> int:

@@ -58,7 +58,7 @@ def test_anything_else_gets_a_message_saying_what_to_type(typed, says):
 
 @pytest.mark.parametrize(
     ("amount", "shown"),
-    [("15", "15.–"), ("12.5", "12.50"), ("1000", "1'000.–"), ("1250.05", "1'250.05")],
+    [("15", "CHF\xa015.00"), ("12.5", "CHF\xa012.50"), ("1250.05", "CHF\xa01’250.05")],
 )
 def test_amounts_read_the_swiss_way(amount, shown):
     assert rules.chf(Decimal(amount)) == shown

@@ -1,9 +1,11 @@
 """Factories for the page tree: pages are created as children, as Wagtail wants."""
 
 import factory
+from django.conf import settings
 from django.utils import timezone
 from factory.django import DjangoModelFactory
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 
@@ -11,6 +13,12 @@ from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPag
 def make_home() -> HomePage:
     """A front page as the default site's root (replacing Wagtail's welcome page)."""
     root = Page.get_first_root_node()
+    if root is None:
+        # A transactional test starts from an empty database: Wagtail's root page is gone too.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = root.add_child(instance=HomePage(title="Kiosk", slug="kiosk-home"))
     Site.objects.update_or_create(
         is_default_site=True,
