@@ -43,9 +43,11 @@ def event_receive(*, payload: bytes, signature: str, now: datetime) -> tuple[Pro
         stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
     except stripe.SignatureVerificationError as error:
         raise WebhookRefused("bad signature") from error
-    except ValueError as error:  # not JSON, or not UTF-8
+    except (ValueError, TypeError, AttributeError, KeyError) as error:  # signed, but not JSON or not an event
         raise WebhookRefused("not an event") from error
     data = json.loads(payload)
+    if not isinstance(data, dict):
+        raise WebhookRefused("not an event")
     event_id, kind = data.get("id"), data.get("type")
     body = (data.get("data") or {}).get("object") if isinstance(data.get("data"), dict) else None
     if not (isinstance(event_id, str) and event_id and isinstance(kind, str) and isinstance(body, dict)):
