@@ -21,7 +21,7 @@ from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
 from kiosk.news.models import Author, HomePage, Partner
 
-from . import content, debate, desk
+from . import content, debate, desk, donations
 
 HOME_SLUG = "kiosk"
 LURKERS = 60  # readers who only like
@@ -37,6 +37,7 @@ def demo_usernames() -> list[str]:
         content.EDITOR_USERNAME,
         debate.MODERATOR_USERNAME,
         desk.NIGHT_MODERATOR_USERNAME,
+        donations.FINANCE_USERNAME,
         *(f"leser-{reader.key}" for reader in debate.READERS),
         *(lurker_username(n) for n in range(1, LURKERS + 1)),
     ]
@@ -53,6 +54,7 @@ def demo_users() -> QuerySet:
         | Q(username=content.EDITOR_USERNAME, email=content.EDITOR_EMAIL)
         | Q(username=debate.MODERATOR_USERNAME, email=debate.MODERATOR_EMAIL)
         | Q(username=desk.NIGHT_MODERATOR_USERNAME, email=desk.NIGHT_MODERATOR_EMAIL)
+        | Q(username=donations.FINANCE_USERNAME, email=donations.FINANCE_EMAIL)
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents.models import Document
@@ -39,6 +41,9 @@ from kiosk.comments.services import (
     comment_report,
     comment_submit,
 )
+from kiosk.donations.models import Donation, MonthlyDonation
+from kiosk.donations.models import Status as DonationStatus
+from kiosk.donations.services import donation_start
 from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
 from kiosk.moderation.models import StaffedException, StaffedSpan, WordListEntry
@@ -46,7 +51,7 @@ from kiosk.moderation.services import reader_block, word_entries_add, word_entri
 from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
-from . import content, debate, desk, images, selectors
+from . import content, debate, desk, donations, images, selectors
 
 EMBED = re.compile(r"\[(bild|galerie):([\w-]+)\]")
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
@@ -98,6 +103,7 @@ def demo_delete() -> None:
     besides what editors and readers added to its pages."""
     with transaction.atomic():
         home = selectors.demo_home()
+        _delete_donations(home)
         if home is not None:
             # The site and its settings go with their root page, the debates with their articles.
             home.delete()
@@ -208,6 +214,8 @@ def _load(
         word_entries_add(lines="\n".join(listed), kind=kind, moderator=moderator, note="Demo", now=now)
     comments += _create_desk_queue(readers, reference=reference, now=now)
     _create_staffed_hours(now=now)
+    log("A month of donations …")
+    _create_donations(now=now, password=password)
     reader_block(
         reader=readers["_lurkers"][-2],  # leser60 is the browser tests' two-factor reader
         moderator=moderator,
@@ -455,6 +463,109 @@ def _create_moderator(password: str):
     )
     moderator.groups.add(group)
     return moderator
+
+
+def _create_donations(*, now: datetime, password: str) -> None:
+    """A month of paid gifts on the demo's articles, monthly donors, a refund and a transfer still awaited."""
+    group, _created = Group.objects.get_or_create(name=donations.FINANCE_GROUP)
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="donations", content_type__model="donation"),
+        *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin"),
+    )
+    finance = get_user_model().objects.create(
+        username=donations.FINANCE_USERNAME,
+        email=donations.FINANCE_EMAIL,
+        display_name="Spenden Kiosk",
+        is_staff=True,
+        password=password,
+    )
+    finance.groups.add(group)
+    articles = list(ArticlePage.objects.live().order_by("-first_published_at")[:8])
+    rows = []
+    n = 0
+    for day in range(donations.DAYS):
+        for slot in range(donations.PER_DAY if day % 4 else donations.PER_DAY + 2):
+            amount, method = donations.GIFTS[n % len(donations.GIFTS)]
+            name = donations.DONORS[n % len(donations.DONORS)]
+            at = now - timedelta(days=day, hours=2 + slot * 3, minutes=(n * 7) % 60)
+            rows.append(
+                Donation(
+                    amount=Decimal(amount),
+                    method=method,
+                    status=DonationStatus.PAID,
+                    name=name if n % 3 else "",
+                    email=f"{name.lower()}@{debate.READER_DOMAIN}" if n % 3 else "",
+                    article=articles[(n * 5) % len(articles)],
+                    created_at=at - timedelta(minutes=3),
+                    paid_at=at,
+                    receipt_sent_at=at if n % 3 else None,
+                    language="de-ch",
+                )
+            )
+            n += 1
+    Donation.objects.bulk_create(rows)
+    # One was paid back (a reader gave twice by mistake), one card payment failed.
+    refunded = Donation.objects.filter(article__in=articles, method="card").order_by("-paid_at")[2]
+    refunded.refunded_amount, refunded.refunded_at = refunded.amount, refunded.paid_at + timedelta(hours=5)
+    refunded.status = refunded.status_from_facts()
+    refunded.save()
+    Donation.objects.create(
+        amount=Decimal("25.00"),
+        article=articles[0],
+        created_at=now - timedelta(hours=5),
+        failed_at=now - timedelta(hours=4),
+        status=DonationStatus.FAILED,
+    )
+    # A transfer pledged yesterday, its QR-bill issued, the money not yet booked.
+    donation_start(
+        amount=Decimal("40.00"),
+        interval="once",
+        by_bank=True,
+        name="Ursula",
+        email=f"ursula@{debate.READER_DOMAIN}",
+        article=articles[1],
+        now=now - timedelta(days=1),
+    )
+    for m, (name, amount, months, ended) in enumerate(donations.MONTHLY):
+        started = now - timedelta(days=30 * months - 3 - m)
+        monthly = MonthlyDonation.objects.create(
+            amount=amount,
+            name=name,
+            email=f"{name.lower()}@{debate.READER_DOMAIN}",
+            article=articles[m],
+            stripe_subscription_id=f"sub_demo_{m}",
+            stripe_customer_id=f"cus_demo_{m}",
+            created_at=started,
+            started_at=started,
+            canceled_at=now - timedelta(days=5) if ended else None,
+        )
+        for month in range(months - (1 if ended else 0)):
+            at = started + timedelta(days=30 * month)
+            Donation.objects.create(
+                amount=amount,
+                method="card",
+                status=DonationStatus.PAID,
+                monthly=monthly,
+                name=name,
+                email=monthly.email,
+                article=monthly.article,
+                created_at=at,
+                paid_at=at,
+                stripe_invoice_id=f"in_demo_{m}_{month}",
+                receipt_sent_at=at,
+                language="de-ch",
+            )
+
+
+def _delete_donations(home) -> None:
+    # The demo's gifts: those on its articles (before the pages go) and those of its donors' addresses.
+    ours = Q(email__iendswith=f"@{debate.READER_DOMAIN}")
+    if home is not None:
+        ours |= Q(article__in=ArticlePage.objects.descendant_of(home))
+    monthly = MonthlyDonation.objects.filter(ours)
+    Donation.objects.filter(ours | Q(monthly__in=monthly)).delete()
+    monthly.delete()
+    Group.objects.filter(name=donations.FINANCE_GROUP).delete()
 
 
 def _create_night_moderator(password: str):
