@@ -26,6 +26,7 @@ READER_DOMAIN = "leser.kiosk.example"
 READER_PASSWORD = "kiosk-demo"
 MODERATOR_USERNAME = "moderation"
 EDITOR_USERNAME = "redaktion"
+FINANCE_USERNAME = "spenden"
 CHROMIUM = os.environ.get("KIOSK_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "var" / "screenshots"
 CHROMIUM_ARGS = [
@@ -98,6 +99,9 @@ def demo_server(demo_workdir):
         "KIOSK_EMAIL_FILE_PATH": str(workdir / "mail"),
         "PYTHONUNBUFFERED": "1",
     }
+    port = _free_port()
+    # The stripe library and the local stand-in for Stripe (no keys here) answer on this server.
+    env["KIOSK_BASE_URL"] = f"http://127.0.0.1:{port}"
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
@@ -111,7 +115,6 @@ def demo_server(demo_workdir):
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
-    port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
         [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
