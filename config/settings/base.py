@@ -568,3 +568,7 @@ KIOSK_DONATION_CREDITOR = {
     "city": env("KIOSK_DONATION_CREDITOR_TOWN", default="Zürich"),
     "country": env("KIOSK_DONATION_CREDITOR_COUNTRY", default="CH"),
 }
+# Digits (up to 8) every payment reference starts with after its check digits (RF) or at its front (QR
+# reference): newsrooms sharing one account each take their own, all of the same length. References
+# already given are stored and keep matching; a new prefix must keep the old one's length.
+KIOSK_DONATION_REFERENCE_PREFIX = env("KIOSK_DONATION_REFERENCE_PREFIX", default="")

@@ -11,17 +11,18 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kiosk.news.models import ArticlePage
 from kiosk.newsroom.sites import absolute_url
 from kiosk.security.converters import MAX_ID
 from kiosk.security.ratelimits import RateLimited, counted
 
-from . import checkout, events, receipts, services
+from . import bank, checkout, events, receipts, services
 from .forms import DonationForm, Pay
 from .models import Donation
 
@@ -158,3 +159,56 @@ def stripe_webhook(request):
         logger.warning("webhook refused: %s", error)
         return HttpResponse(str(error), status=400, content_type="text/plain")
     return HttpResponse("ok" if created else "known", content_type="text/plain")
+
+
+# Bank transfer ---------------------------------------------------------------
+
+
+def _bank_transfer(public_id) -> Donation:
+    """The reader's own bank transfer; any other donation is not found here."""
+    donation = get_object_or_404(Donation.objects.by_bank(), public_id=public_id)
+    if not donation.reference:
+        raise Http404
+    return donation
+
+
+@never_cache
+@require_safe
+def bank_slip(request, public_id):
+    """The reader's QR-bill to scan with a banking app, and the account and reference to type in."""
+    donation = _bank_transfer(public_id)
+    return render(
+        request,
+        "donations/bank_slip.html",
+        {
+            "donation": donation,
+            "iban": bank.iban_formatted(),
+            "creditor": settings.KIOSK_DONATION_CREDITOR,
+            "reference": bank.reference_formatted(donation.reference),
+        },
+    )
+
+
+def _bill_download(donation: Donation, body, *, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    name = f"{slugify(_('QR-bill'))}-{donation.reference}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@never_cache
+@require_safe
+def bank_slip_svg(request, public_id):
+    """The QR-bill's payment part as SVG: the slip page shows it as an image, and it can be saved."""
+    donation = _bank_transfer(public_id)
+    svg = bank.qr_bill_svg(donation, language=translation.get_language())
+    return _bill_download(donation, svg, content_type="image/svg+xml; charset=utf-8", extension="svg")
+
+
+@never_cache
+@require_safe
+def bank_slip_pdf(request, public_id):
+    """The QR-bill on an A4 page, to print or to upload to an e-banking that reads PDF bills."""
+    donation = _bank_transfer(public_id)
+    pdf = bank.qr_bill_pdf(donation, language=translation.get_language())
+    return _bill_download(donation, pdf, content_type="application/pdf", extension="pdf")

@@ -1,9 +1,11 @@
 """Donations in the Wagtail admin: one «Donations» menu for whoever may see donations."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from . import admin_views
 
 # Who sees the donations at all; marking a transfer received or importing a bank file needs change_donation.
 VIEW = "donations.view_donation"
@@ -13,6 +15,9 @@ admin_urls = (
     [
         # Reports and the list of donations.
         # Bank transfers: the bank's camt.054 files, credits to look at, transfers marked received.
+        path("bank/", admin_views.bank_import, name="bank_import"),
+        path("bank/credits/<id:pk>/looked-at/", admin_views.bank_credit_resolve, name="bank_credit_resolve"),
+        path("bank/received/", admin_views.bank_received, name="bank_received"),
     ],
     "donations_admin",
 )
@@ -38,6 +43,20 @@ def _menu() -> Menu:
         items=[
             # Reports and the list of donations.
             # Bank transfers.
+            PermissionMenuItem(
+                _("Bank files"),
+                reverse("donations_admin:bank_import"),
+                icon_name="doc-full",
+                permission=CHANGE,
+                order=200,
+            ),
+            PermissionMenuItem(
+                _("Mark a transfer received"),
+                reverse("donations_admin:bank_received"),
+                icon_name="tick",
+                permission=CHANGE,
+                order=210,
+            ),
         ]
     )
 

@@ -1,0 +1,211 @@
+"""Donations in the Wagtail admin."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import bank, camt, services
+from .models import AMOUNT_CEILING, AMOUNT_FLOOR, BankCredit, BankImport, Donation, Status
+
+# Bank transfers -----------------------------------------------------------------------------------------
+
+CHANGE = "donations.change_donation"
+BANK_PER_PAGE = 50
+RECENT_IMPORTS = 10
+
+change_required = permission_required(CHANGE, raise_exception=True)
+
+
+class CamtUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("camt.054 file"),
+        help_text=gettext_lazy(
+            "The bank's notification of credits (XML, ISO 20022 camt.054), as your e-banking exports it."
+        ),
+        widget=forms.ClearableFileInput({"accept": ".xml,application/xml,text/xml"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > camt.MAX_BYTES:
+            raise forms.ValidationError(
+                gettext_lazy("The file is larger than %(size)d MB."),
+                code="too_large",
+                params={"size": camt.MAX_BYTES // (1024 * 1024)},
+            )
+        return upload
+
+
+class BankReceivedForm(forms.Form):
+    """A transfer that arrived without a file saying so (or was left for a person): by its reference."""
+
+    reference = forms.CharField(label=gettext_lazy("Reference"), max_length=40)
+    amount = forms.DecimalField(
+        label=gettext_lazy("Amount received (CHF)"),
+        max_digits=8,
+        decimal_places=2,
+        min_value=AMOUNT_FLOOR,
+        max_value=AMOUNT_CEILING,
+    )
+    received_on = forms.DateField(
+        label=gettext_lazy("Booked by the bank on"), widget=forms.DateInput({"type": "date"})
+    )
+
+    donation: Donation
+
+    def clean_reference(self) -> str:
+        reference = bank.reference_normalized(self.cleaned_data["reference"])
+        donation = Donation.objects.by_bank().filter(reference=reference).first()
+        if donation is None:
+            raise forms.ValidationError(gettext_lazy("No bank transfer has this reference."), code="unknown")
+        if donation.paid_at is not None:
+            raise forms.ValidationError(
+                gettext_lazy("This transfer is marked received already."), code="paid"
+            )
+        self.donation = donation
+        return reference
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError(gettext_lazy("The day lies in the future."), code="future")
+        return received_on
+
+    def received_at(self, *, now: datetime) -> datetime:
+        """Today: now; an earlier day: its start in Zurich, though never before the reader chose to give."""
+        received_on = self.cleaned_data["received_on"]
+        if received_on >= timezone.localdate(now):
+            return now
+        day = datetime.combine(received_on, time.min, tzinfo=timezone.get_default_timezone())
+        return max(day, self.donation.created_at)
+
+
+def _credits_to_look_at():
+    return (
+        BankCredit.objects.filter(review__in=services.BANK_CREDITS_TO_LOOK_AT)
+        .select_related("donation", "imported")
+        .order_by("-booked_on", "-pk")
+    )
+
+
+@change_required
+def bank_import(request):
+    """Upload the bank's camt.054 file; the credits it brought that need a person, and the last imports."""
+    form = CamtUploadForm(request.POST, request.FILES) if request.method == "POST" else CamtUploadForm()
+    if form.is_bound and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            imported = services.camt_import(
+                data=upload.read(camt.MAX_BYTES + 1),
+                filename=upload.name or "",
+                by=request.user,
+                now=timezone.now(),
+            )
+        except camt.CamtError as error:
+            form.add_error("file", error.message)
+        else:
+            messages.success(
+                request,
+                _("%(file)s: %(new)s new credits, %(known)s known already.")
+                % {"file": imported.filename, "new": imported.credits_new, "known": imported.credits_known},
+            )
+            return redirect(f"{reverse('donations_admin:bank_import')}?import={imported.pk}")
+    elif request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    shown = request.GET.get("import", "")
+    shown_import = None
+    if shown.isdigit() and len(shown) < 19:
+        shown_import = BankImport.objects.filter(pk=int(shown)).first()
+    imports = BankImport.objects.select_related("imported_by").order_by("-imported_at", "-pk")
+    return TemplateResponse(
+        request,
+        "donations/admin/bank_import.html",
+        {
+            "page_title": _("Bank files"),
+            "header_icon": "doc-full",
+            "form": form,
+            "shown_import": shown_import,
+            "shown_credits": shown_import.credits.select_related("donation").order_by("pk")
+            if shown_import
+            else [],
+            "page_obj": Paginator(_credits_to_look_at(), BANK_PER_PAGE).get_page(request.GET.get("p")),
+            "imports": imports[:RECENT_IMPORTS],
+            "received_url": reverse("donations_admin:bank_received"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@change_required
+def bank_credit_resolve(request, pk: int):
+    credit = get_object_or_404(BankCredit, pk=pk)
+    credit = services.bank_credit_resolve(credit=credit, by=request.user, now=timezone.now())
+    messages.success(
+        request,
+        _("Credit of %(currency)s %(amount)s marked looked at.")
+        % {"currency": credit.currency, "amount": credit.amount},
+    )
+    return redirect("donations_admin:bank_import")
+
+
+@change_required
+def bank_received(request):
+    """Mark a bank transfer received by its reference; the transfers still awaited, newest first."""
+    if request.method == "POST":
+        form = BankReceivedForm(request.POST)
+    else:
+        # A row's link fills the form in; nothing is written by a GET.
+        initial = {"received_on": timezone.localdate()}
+        for name in ("reference", "amount"):
+            if value := request.GET.get(name, "")[:40]:
+                initial[name] = value
+        form = BankReceivedForm(initial=initial)
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        try:
+            donation = services.bank_transfer_received(
+                donation=form.donation,
+                amount=form.cleaned_data["amount"],
+                at=form.received_at(now=now),
+                by=request.user,
+            )
+        except services.BankError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Transfer %(reference)s marked received: CHF %(amount)s.")
+                % {"reference": bank.reference_formatted(donation.reference), "amount": donation.amount},
+            )
+            return redirect("donations_admin:bank_received")
+    elif request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    awaited = (
+        Donation.objects.by_bank().filter(status=Status.PENDING, paid_at=None).order_by("-created_at", "-pk")
+    )
+    return TemplateResponse(
+        request,
+        "donations/admin/bank_received.html",
+        {
+            "page_title": _("Mark a transfer received"),
+            "header_icon": "tick",
+            "form": form,
+            "page_obj": Paginator(awaited, BANK_PER_PAGE).get_page(request.GET.get("p")),
+            "import_url": reverse("donations_admin:bank_import"),
+        },
+        status=400 if form.errors else 200,
+    )
