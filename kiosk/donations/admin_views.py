@@ -1,24 +1,191 @@
-"""Donations in the Wagtail admin."""
+"""Donations in the Wagtail admin: the report, the list of donations and its CSV export; bank transfers."""
 
 from __future__ import annotations
 
+import csv
+import logging
+from collections.abc import Iterator
 from datetime import datetime, time
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from . import bank, camt, services
-from .models import AMOUNT_CEILING, AMOUNT_FLOOR, BankCredit, BankImport, Donation, Status
+from kiosk.security.converters import MAX_ID
+
+from . import bank, camt, reports, services
+from .models import AMOUNT_CEILING, AMOUNT_FLOOR, BankCredit, BankImport, Donation, Method, Status
+
+logger = logging.getLogger(__name__)
+
+# Reports ---------------------------------------------------------------------
+
+VIEW = "donations.view_donation"
+LIST_PER_PAGE = 50
+# Semicolons: Excel with Swiss (and German, French) regional settings splits on them when the file is
+# opened with a double click, and amounts keep their decimal point; other tools ask or guess.
+CSV_DELIMITER = ";"
+# Excel reads a UTF-8 file as UTF-8 only after this mark (else umlauts in names come out garbled).
+BOM = "\ufeff"
+
+viewer_required = permission_required(VIEW, raise_exception=True)
+
+
+class PeriodForm(forms.Form):
+    """Whole Zurich days, from and to (both included); either may be left empty."""
+
+    # Browsers' date fields send and show ISO dates whatever the language; 13.09.2023 in the URL is taken too.
+    date_from = forms.DateField(
+        label=gettext_lazy("From"),
+        required=False,
+        widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("date_from"), cleaned.get("date_to")
+        if first and last and last < first:
+            raise forms.ValidationError(gettext_lazy("The period ends before it begins."), code="period")
+        return cleaned
+
+
+class DonationFilterForm(PeriodForm):
+    """The list's filters, by GET; a value that is not one of them is refused, not ignored."""
+
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"), required=False, choices=[("", gettext_lazy("All")), *Status.choices]
+    )
+    method = forms.ChoiceField(
+        label=gettext_lazy("Method"), required=False, choices=[("", gettext_lazy("All")), *Method.choices]
+    )
+    article = forms.IntegerField(
+        label=gettext_lazy("Article (id)"), required=False, min_value=1, max_value=MAX_ID
+    )
+
+    field_order = ["status", "method", "date_from", "date_to", "article"]
+
+    def wanted(self) -> reports.DonationFilter:
+        data = self.cleaned_data
+        return reports.DonationFilter(
+            status=data["status"] or None,
+            method=data["method"] or None,
+            period_first=data["date_from"],
+            period_last=data["date_to"],
+            article_id=data["article"],
+        )
+
+
+def _refused(request, template: str, context: dict) -> TemplateResponse:
+    # Wrong filters are the request's fault: 400, with the form saying what was wrong.
+    return TemplateResponse(request, template, {**context, "invalid": True}, status=400)
+
+
+@require_safe
+@viewer_required
+def report(request):
+    """What the donations brought: totals, per day and month, by method and article, monthly donors."""
+    form = PeriodForm(request.GET)
+    context = {"page_title": _("Donations"), "header_icon": "pick", "form": form}
+    if not form.is_valid():
+        return _refused(request, "donations/admin/report.html", context)
+    now = timezone.now()
+    default = reports.Period.last_days(now=now)
+    period = reports.Period(
+        form.cleaned_data["date_from"] or default.first, form.cleaned_data["date_to"] or default.last
+    )
+    return TemplateResponse(
+        request,
+        "donations/admin/report.html",
+        {
+            **context,
+            "report": reports.report(now=now, period=period),
+            "list_url": reverse("donations_admin:list"),
+        },
+    )
+
+
+def _filters(request, form: DonationFilterForm) -> str:
+    """The list's query string without the page, for the pages' links and the export."""
+    return urlencode({name: value for name, value in request.GET.items() if name in form.fields and value})
+
+
+@require_safe
+@viewer_required
+def donation_list(request):
+    """Every donation, newest first, filtered by status, method, period and article; 50 a page."""
+    form = DonationFilterForm(request.GET)
+    context = {"page_title": _("All donations"), "header_icon": "pick", "form": form}
+    if not form.is_valid():
+        return _refused(request, "donations/admin/donation_list.html", context)
+    page = Paginator(reports.donations_listed(form.wanted()), LIST_PER_PAGE).get_page(request.GET.get("p"))
+    filters = _filters(request, form)
+    export = reverse("donations_admin:export")
+    return TemplateResponse(
+        request,
+        "donations/admin/donation_list.html",
+        {
+            **context,
+            "page_obj": page,
+            "filters": filters,
+            "export_url": f"{export}?{filters}" if filters else export,
+        },
+    )
+
+
+class _Echo:
+    """A file that hands back what is written to it, so csv.writer can write one row at a time."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
+    writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
+    yield BOM
+    for row in rows:
+        yield writer.writerow(row)
+
+
+@require_safe
+@viewer_required
+def export(request):
+    """The filtered list as CSV (UTF-8 with BOM, semicolons), streamed; logged, as it holds personal data."""
+    form = DonationFilterForm(request.GET)
+    if not form.is_valid():
+        return _refused(
+            request,
+            "donations/admin/donation_list.html",
+            {"page_title": _("All donations"), "header_icon": "pick", "form": form},
+        )
+    wanted = form.wanted()
+    logger.info(
+        "Donations exported as CSV by %s (user %s), filters %s",
+        request.user.get_username(),
+        request.user.pk,
+        wanted.as_log() or "none",
+    )
+    response = StreamingHttpResponse(
+        _csv_lines(reports.export_rows(reports.donations_listed(wanted))),
+        content_type="text/csv; charset=utf-8",
+    )
+    filename = f"donations-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
 
 # Bank transfers -----------------------------------------------------------------------------------------
 

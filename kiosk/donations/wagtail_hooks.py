@@ -14,6 +14,9 @@ CHANGE = "donations.change_donation"
 admin_urls = (
     [
         # Reports and the list of donations.
+        path("", admin_views.report, name="report"),
+        path("list/", admin_views.donation_list, name="list"),
+        path("export.csv", admin_views.export, name="export"),
         # Bank transfers: the bank's camt.054 files, credits to look at, transfers marked received.
         path("bank/", admin_views.bank_import, name="bank_import"),
         path("bank/credits/<id:pk>/looked-at/", admin_views.bank_credit_resolve, name="bank_credit_resolve"),
@@ -42,6 +45,12 @@ def _menu() -> Menu:
     return Menu(
         items=[
             # Reports and the list of donations.
+            PermissionMenuItem(
+                _("Overview"), reverse("donations_admin:report"), icon_name="table", order=100
+            ),
+            PermissionMenuItem(
+                _("All donations"), reverse("donations_admin:list"), icon_name="list-ul", order=110
+            ),
             # Bank transfers.
             PermissionMenuItem(
                 _("Bank files"),
