@@ -3,11 +3,18 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from kiosk.donations import rules
 from kiosk.donations.models import Donation, Status
 
 LIMITS = rules.Limits(Decimal(2), Decimal(5000))
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
