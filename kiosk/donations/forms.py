@@ -46,10 +46,17 @@ class DonationForm(forms.Form):
         chosen = data.get("amount") or ""
         typed = data.get("other") or ""
         text = typed if chosen in ("", OTHER) else chosen
+        if data.get("pay") == Pay.BANK and chosen in ("", OTHER) and not typed.strip():
+            # A transfer may leave the amount open: the reader types it in their banking app.
+            data["chf"] = None
+            return self._monthly_checked(data)
         try:
             data["chf"] = rules.amount_parse(text, limits=rules.Limits.from_settings())
         except rules.AmountError as error:
             self.add_error("other" if chosen in ("", OTHER) else "amount", str(error))
+        return self._monthly_checked(data)
+
+    def _monthly_checked(self, data):
         if data.get("interval") == Interval.MONTHLY and data.get("pay") == Pay.BANK:
             self.add_error(
                 "interval",

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 @transaction.atomic
 def donation_start(
     *,
-    amount: Decimal,
+    amount: Decimal | None,
     interval: str,
     by_bank: bool,
     name: str = "",
@@ -45,6 +45,8 @@ def donation_start(
     """
     if by_bank and interval == Interval.MONTHLY:
         raise ValueError("monthly donations are paid by card")
+    if amount is None and not by_bank:
+        raise ValueError("only a bank transfer may leave the amount open")
     reader = reader if reader is not None and reader.is_authenticated else None
     monthly = None
     if interval == Interval.MONTHLY:

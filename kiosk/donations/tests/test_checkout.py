@@ -191,3 +191,24 @@ def test_the_provider_being_away_gets_a_message_and_the_reader_keeps_the_form(cl
     html = response.content.decode()
     assert "cannot be reached" in html
     assert 'value="Ruth"' in html
+
+
+def test_a_transfer_with_the_chosen_or_an_open_amount_leads_to_its_qr_bill(client, article):
+    chosen = _start(client, amount="25", pay="bank", article=article.pk)
+    assert chosen.status_code == 302
+    donation = Donation.objects.get()
+    assert chosen["Location"] == reverse("donations:bank_slip", args=[donation.public_id])
+    assert (donation.amount, donation.method, donation.status) == (
+        Decimal("25.00"),
+        Method.BANK,
+        Status.PENDING,
+    )
+    assert donation.reference
+
+    open_amount = _start(client, amount="other", other="", pay="bank")
+    assert open_amount.status_code == 302
+    donation = Donation.objects.exclude(amount=Decimal("25.00")).get()
+    assert donation.amount is None
+    assert client.get(open_amount["Location"]).status_code == 200
+    # By card an amount is needed.
+    assert _start(client, amount="other", other="").status_code == 400
