@@ -23,8 +23,13 @@ Then the moderation benchmarks (bench/moderation.py): the word-list check of
 one comment against 10,000 listed entries, and the desk's pages (the
 dashboard) with 100,000 comments on PostgreSQL.
 
+Then the donations benchmark (bench/donations.py): signed Stripe webhook
+events through gunicorn and the task workers on PostgreSQL, 16 concurrent
+senders, half of the deliveries duplicates: accepted and processed per
+second, and every donation counted exactly once.
+
     bench/run.py              everything
-    bench/run.py comments     only the comment benchmarks (also: articles, moderation)
+    bench/run.py comments     only the comment benchmarks (also: articles, moderation, donations)
 """
 
 from __future__ import annotations
@@ -214,6 +219,12 @@ def desk_pages() -> list[str]:
     return moderation.desk_pages()
 
 
+def webhook_events() -> list[str]:
+    from bench import donations
+
+    return donations.webhook_events()
+
+
 # (group, benchmark): `bench/run.py <group> ...` runs only those groups.
 BENCHMARKS = [
     ("articles", article_page),
@@ -221,6 +232,7 @@ BENCHMARKS = [
     ("comments", comment_writes),
     ("moderation", word_check),
     ("moderation", desk_pages),
+    ("donations", webhook_events),
 ]
 MIGRATED: dict[str, Path | None] = {"sqlite": None}
 
