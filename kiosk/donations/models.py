@@ -83,7 +83,7 @@ class MonthlyDonation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"CHF {self.amount} / {_('month')}"
+        return str(_("CHF %(amount)s a month") % {"amount": self.amount})
 
 
 class DonationQuerySet(models.QuerySet):
