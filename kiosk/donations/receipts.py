@@ -39,7 +39,13 @@ def monthly_url(monthly: MonthlyDonation) -> str:
 @transaction.atomic
 def receipt_send(donation_pk: int, *, now: datetime) -> str:
     """Mail the receipt once: a second run, or a donation not (or no longer) paid, sends nothing."""
-    donation = Donation.objects.select_for_update().select_related("monthly").filter(pk=donation_pk).first()
+    # Only the donation is locked: PostgreSQL locks no nullable side of an outer join (the monthly one).
+    donation = (
+        Donation.objects.select_for_update(of=("self",))
+        .select_related("monthly")
+        .filter(pk=donation_pk)
+        .first()
+    )
     if donation is None or not donation.email or donation.receipt_sent_at or donation.status != Status.PAID:
         return "nothing to send"
     language = donation.language or settings.LANGUAGE_CODE

@@ -93,18 +93,20 @@ def donation_paid_notify(donation: Donation) -> None:
         transaction.on_commit(lambda: tasks.receipt_send.enqueue(donation.pk))
 
 
-@transaction.atomic
 def monthly_cancel(*, monthly: MonthlyDonation, now: datetime) -> MonthlyDonation:
-    """The donor ends their monthly donation: at the provider first, then here."""
-    monthly = MonthlyDonation.objects.select_for_update().get(pk=monthly.pk)
+    """The donor ends their monthly donation: at the provider first, then here.
+
+    No row is locked while the provider is asked: its webhook about the cancellation may arrive (and
+    be processed) before the answer does. Asked twice, the provider answers that it is gone already.
+    """
+    monthly = MonthlyDonation.objects.get(pk=monthly.pk)
     if monthly.canceled_at:
         return monthly
     if monthly.stripe_subscription_id:
         checkout.subscription_cancel(monthly.stripe_subscription_id)
-    monthly.canceled_at = now
-    monthly.save(update_fields=["canceled_at"])
+    MonthlyDonation.objects.filter(pk=monthly.pk, canceled_at=None).update(canceled_at=now)
     logger.info("monthly donation %s cancelled by its donor", monthly.public_id)
-    return monthly
+    return MonthlyDonation.objects.get(pk=monthly.pk)
 
 
 @transaction.atomic
