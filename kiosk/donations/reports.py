@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kiosk.newsroom import formatting
+from kiosk.newsroom.charts import Chart, bar_chart
 
 from .models import Donation, Method, MonthlyDonation, Status
 from .rules import chf
@@ -283,142 +284,39 @@ def status_counts(*, now: datetime, period: Period) -> list[StatusCount]:
     return [StatusCount(status.value, status.label, counts[status.value]) for status in wanted]
 
 
-# A bar chart of amounts, drawn on the server ------------------------------------------------
+# Bar charts of amounts ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    value: Net
-    label: str  # the day (13.09.2023) or the month (September 2023) in words
-    amount: str  # CHF 1'250.50
-
-
-@dataclass(frozen=True)
-class Tick:
-    x: float
-    label: str
-
-
-@dataclass(frozen=True)
-class Gridline:
-    y: float
-    label: str
-
-
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    left: float
-    right: float
-    baseline: float
-    bars: list[Bar]
-    ticks: list[Tick]
-    gridlines: list[Gridline]
-    total: Decimal
-    peak: Bar | None  # the best bar, the earliest of equals; None when all are empty
-
-    @property
-    def total_shown(self) -> str:
-        return chf(self.total)
-
-    @property
-    def value_x(self) -> float:
-        return self.left - 6
-
-    @property
-    def tick_end(self) -> float:
-        return self.baseline + 4
-
-    @property
-    def tick_y(self) -> float:
-        return self.baseline + 16
-
-
-def scale_top(peak: Decimal) -> int:
-    """The smallest of 10, 20, 50, 100, 200, … francs at or above ``peak`` (even: its half is whole)."""
-    whole = max(int(peak.to_integral_value(rounding=ROUND_CEILING)), 10)
-    power = 10 ** (len(str(whole)) - 1)
-    return next(step * power for step in (1, 2, 5, 10) if step * power >= whole)
-
-
-def bar_chart(
-    values: Sequence[Net],
-    *,
-    label: Callable[[date], str],
-    tick: Callable[[int, date], str | None],
-    width: int = 720,
-    height: int = 200,
-    left: float = 64,
-    right: float = 4,
-    top: float = 10,
-    bottom: float = 24,
-) -> Chart:
-    """Where the bars, their ticks and the gridlines go, in SVG coordinates (y grows downwards).
-
-    ``label(start)`` names a bar in words (its tooltip and the table); ``tick(index, start)`` gives
-    the text under it, or None for no tick. The scale's top is a round number of francs at or above
-    the best bar, so an empty chart still has one.
-    """
-    plot_width, plot_height = width - left - right, height - top - bottom
-    baseline = height - bottom
-    scale = scale_top(max((v.net for v in values), default=ZERO))
-    slot = plot_width / len(values) if values else plot_width
-    gap = min(4.0, slot / 4)
-    bars, ticks = [], []
-    for i, value in enumerate(values):
-        x = left + i * slot
-        bar_height = float(plot_height * max(value.net, ZERO) / scale)
-        bars.append(
-            Bar(
-                x=round(x + gap / 2, 2),
-                y=round(baseline - bar_height, 2),
-                width=round(slot - gap, 2),
-                height=round(bar_height, 2),
-                value=value,
-                label=label(value.start),
-                amount=chf(value.net),
-            )
-        )
-        text = tick(i, value.start)
-        if text:
-            ticks.append(Tick(x=round(x + slot / 2, 2), label=text))
-    gridlines = [
-        # Whole francs beside the scale, without the currency (the chart's title names it).
-        Gridline(y=round(baseline - plot_height * part / 2, 2), label=formatting.number(scale * part // 2))
-        for part in (0, 1, 2)
-    ]
-    best = max(bars, key=lambda bar: bar.value.net, default=None)
-    return Chart(
-        width=width,
-        height=height,
-        left=left,
-        right=width - right,
-        baseline=baseline,
-        bars=bars,
-        ticks=ticks,
-        gridlines=gridlines,
-        total=sum((v.net for v in values), ZERO),
-        peak=best if best is not None and best.value.net > 0 else None,
+def _amount_chart(
+    values: Sequence[Net], *, label: Callable[[date], str], tick: Callable[[int, date], str | None]
+) -> Chart[Net]:
+    return bar_chart(
+        values,
+        value=lambda v: v.net,
+        label=lambda v: label(v.start),
+        shown=chf,
+        tick=lambda i, v: tick(i, v.start),
+        # Whole francs beside the scale, without the currency (the chart's title names it);
+        # at least 10 francs, so its half is whole.
+        scale_label=formatting.number,
+        least=10,
+        left=64,
+        gap=4.0,
     )
 
 
-def days_chart(days: Sequence[Net]) -> Chart:
+def days_chart(days: Sequence[Net]) -> Chart[Net]:
     """Days, a tick under every Monday (and the first day) with its date."""
-    return bar_chart(
+    return _amount_chart(
         days,
         label=formatting.local_date,
         tick=lambda i, day: f"{day:%d.%m.}" if day.weekday() == 0 or i == 0 else None,
     )
 
 
-def months_chart(months: Sequence[Net]) -> Chart:
+def months_chart(months: Sequence[Net]) -> Chart[Net]:
     """Months, each ticked as 09.2023."""
-    return bar_chart(months, label=formatting.month_year, tick=lambda i, month: f"{month:%m.%Y}")
+    return _amount_chart(months, label=formatting.month_year, tick=lambda i, month: f"{month:%m.%Y}")
 
 
 # The whole report ---------------------------------------------------------------------------

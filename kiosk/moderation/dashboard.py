@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiosk.comments.models import Comment, Report
 from kiosk.newsroom import formatting
+from kiosk.newsroom.charts import Chart, bar_chart
 
 HOURS = 48
 BUSIEST = 10
@@ -295,117 +296,22 @@ def comments_per_hour(*, now: datetime) -> list[HourCount]:
     return [HourCount(start=hour, count=counted.get(hour, 0)) for hour in hours]
 
 
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    hour: HourCount
-    label: str  # the local hour it begins: 13.09.2023, 10:00
+def hours_chart(hours: Sequence[HourCount], **geometry: float) -> Chart[HourCount]:
+    """Comments per hour, ticked every six local hours (the date at midnight)."""
 
-
-@dataclass(frozen=True)
-class Tick:
-    x: float
-    label: str
-
-
-@dataclass(frozen=True)
-class Gridline:
-    y: float
-    value: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    left: float
-    right: float
-    baseline: float
-    bars: list[Bar]
-    ticks: list[Tick]
-    gridlines: list[Gridline]
-    total: int
-    peak: HourCount | None  # the busiest hour, the earliest of equals; None when all are empty
-
-    @property
-    def value_x(self) -> float:
-        """Where the scale's numbers end, left of the bars."""
-        return self.left - 6
-
-    @property
-    def tick_end(self) -> float:
-        """Where the hour ticks end, below the baseline."""
-        return self.baseline + 4
-
-    @property
-    def tick_y(self) -> float:
-        """The baseline of the hour labels, under the ticks."""
-        return self.baseline + 16
-
-
-def _scale_top(peak: int) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50, … that is at least ``peak``."""
-    if peak <= 1:
-        return 1
-    power = 10 ** (len(str(peak)) - 1)
-    return next(step * power for step in (1, 2, 5, 10) if step * power >= peak)
-
-
-def hours_chart(
-    hours: Sequence[HourCount],
-    *,
-    width: int = 720,
-    height: int = 200,
-    left: float = 40,
-    right: float = 4,
-    top: float = 10,
-    bottom: float = 24,
-) -> Chart:
-    """Where the bars, the local-hour ticks (every six hours; the date at midnight) and the gridlines go.
-
-    SVG coordinates (y grows downwards); the scale's top is a round number at or above the
-    busiest hour, so an empty chart still has a scale.
-    """
-    plot_width, plot_height = width - left - right, height - top - bottom
-    baseline = height - bottom
-    scale = _scale_top(max((hour.count for hour in hours), default=0))
-    slot = plot_width / len(hours) if hours else plot_width
-    gap = min(2.0, slot / 4)
-    bars, ticks = [], []
-    for i, hour in enumerate(hours):
-        x = left + i * slot
-        bar_height = plot_height * hour.count / scale
-        bars.append(
-            Bar(
-                x=round(x + gap / 2, 2),
-                y=round(baseline - bar_height, 2),
-                width=round(slot - gap, 2),
-                height=round(bar_height, 2),
-                hour=hour,
-                label=formatting.local_datetime(hour.start),
-            )
-        )
+    def tick(_index: int, hour: HourCount) -> str | None:
         local = hour.start.astimezone(formatting.NEWSROOM_TZ)
-        if local.hour % 6 == 0:
-            label = formatting.local_date(hour.start) if local.hour == 0 else f"{local:%H}:00"
-            ticks.append(Tick(x=round(x + slot / 2, 2), label=label))
-    values = (0, scale // 2, scale) if scale % 2 == 0 else (0, scale)
-    gridlines = [Gridline(y=round(baseline - plot_height * v / scale, 2), value=v) for v in values]
-    busiest = max(hours, key=lambda hour: hour.count, default=None)
-    return Chart(
-        width=width,
-        height=height,
-        left=left,
-        right=width - right,
-        baseline=baseline,
-        bars=bars,
-        ticks=ticks,
-        gridlines=gridlines,
-        total=sum(hour.count for hour in hours),
-        peak=busiest if busiest is not None and busiest.count else None,
+        if local.hour % 6:
+            return None
+        return formatting.local_date(hour.start) if local.hour == 0 else f"{local:%H}:00"
+
+    return bar_chart(
+        hours,
+        value=lambda hour: hour.count,
+        label=lambda hour: formatting.local_datetime(hour.start),
+        shown=formatting.number,
+        tick=tick,
+        **geometry,
     )
 
 

@@ -198,12 +198,6 @@ def test_monthly_donors_running_now_and_those_cancelled_in_the_period(db):
 # The chart ----------------------------------------------------------------------------------
 
 
-def test_the_scale_is_a_round_number_of_francs_at_or_above_the_best_bar():
-    assert [reports.scale_top(Decimal(v)) for v in ("0", "9.99", "10.01", "49", "50", "1250.50", "4999")] == [
-        10, 10, 20, 50, 50, 2000, 5000,
-    ]  # fmt: skip
-
-
 def test_an_empty_chart_still_has_its_scale_and_no_peak(db):
     chart = reports.days_chart(reports.net_per_day(now=NOW, period=Period.last_days(now=NOW)))
     assert chart.peak is None
