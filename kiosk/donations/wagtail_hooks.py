@@ -3,7 +3,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from kiosk.newsroom.admin_menu import PermissionMenuItem
 
 from . import admin_views
 
@@ -31,25 +33,24 @@ def register_admin_urls():
     return [path("donations/", include(admin_urls))]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str = VIEW, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 def _menu() -> Menu:
     # Built when the admin first draws its menu, once every URL is known.
     return Menu(
         items=[
             # Reports and the list of donations.
             PermissionMenuItem(
-                _("Overview"), reverse("donations_admin:report"), icon_name="table", order=100
+                _("Overview"),
+                reverse("donations_admin:report"),
+                icon_name="table",
+                permission=VIEW,
+                order=100,
             ),
             PermissionMenuItem(
-                _("All donations"), reverse("donations_admin:list"), icon_name="list-ul", order=110
+                _("All donations"),
+                reverse("donations_admin:list"),
+                icon_name="list-ul",
+                permission=VIEW,
+                order=110,
             ),
             # Bank transfers.
             PermissionMenuItem(

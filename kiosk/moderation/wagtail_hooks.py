@@ -1,14 +1,17 @@
 """The desk in the Wagtail admin: one «Comments» menu with the queue, the dashboard and the desk's settings."""
 
+from functools import partial
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from kiosk.comments.models import HouseRule
+from kiosk.newsroom.admin_menu import PermissionMenuItem
 from kiosk.newsroom.models import NewsroomSettings
 
 from . import admin_views, services
@@ -46,15 +49,8 @@ def register_admin_urls():
 MODERATE = "comments.change_comment"
 
 
-class ModelMenuItem(MenuItem):
-    """An entry shown to whoever has ``permission``: moderators (the default), or who may change a model."""
-
-    def __init__(self, *args, permission: str = MODERATE, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+# An entry for moderators, unless another permission (who may change a model) is given.
+ModelMenuItem = partial(PermissionMenuItem, permission=MODERATE)
 
 
 class DeskMenuItem(SubmenuMenuItem):
