@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import wraps
 
 import stripe
 from django.conf import settings
@@ -159,13 +160,48 @@ def _by_payment_intent(body: dict) -> tuple[Donation | None, str]:
     return donation, intent or ""
 
 
+def _unplaced(waiting_for: str) -> Outcome:
+    """Nothing of ours matched: wait for the id the event names, or close it as not ours."""
+    return Outcome("", waiting_for=waiting_for) if waiting_for else Outcome("not ours")
+
+
+def _first(donation: Donation, fact: str, at: datetime) -> None:
+    """Record when something first happened (paid_at, failed_at, …): a repeated report changes nothing."""
+    if not getattr(donation, fact):
+        setattr(donation, fact, at)
+        services.donation_facts_saved(donation, [fact])
+
+
+Handle = Callable[[Donation, dict, datetime], Outcome]
+
+
+def about_session(handle: Handle) -> Callable[..., Outcome]:
+    """A handler of a checkout session's event, given its donation, locked."""
+
+    @wraps(handle)
+    def handler(body: dict, *, at: datetime) -> Outcome:
+        donation = _ours(body) or _locked(stripe_checkout_session_id=body.get("id"))
+        return Outcome("not ours") if donation is None else handle(donation, body, at)
+
+    return handler
+
+
+def about_payment(handle: Handle) -> Callable[..., Outcome]:
+    """A handler of a charge's or dispute's event, given its donation, locked (found by the payment)."""
+
+    @wraps(handle)
+    def handler(body: dict, *, at: datetime) -> Outcome:
+        donation, intent = _by_payment_intent(body)
+        return _unplaced(intent) if donation is None else handle(donation, body, at)
+
+    return handler
+
+
 # Checkout sessions ------------------------------------------------------------------------------
 
 
-def session_completed(body: dict, *, at: datetime) -> Outcome:
-    donation = _ours(body) or _locked(stripe_checkout_session_id=body.get("id"))
-    if donation is None:
-        return Outcome("not ours")
+@about_session
+def session_completed(donation: Donation, body: dict, at: datetime) -> Outcome:
     fields, learned = ["stripe_checkout_session_id"], []
     donation.stripe_checkout_session_id = body.get("id")
     intent = body.get("payment_intent")
@@ -196,35 +232,25 @@ def session_completed(body: dict, *, at: datetime) -> Outcome:
     return Outcome("checkout completed", donation, learned=learned)
 
 
-def session_paid_later(body: dict, *, at: datetime) -> Outcome:
-    donation = _ours(body) or _locked(stripe_checkout_session_id=body.get("id"))
-    if donation is None:
-        return Outcome("not ours")
-    if not donation.paid_at:
-        donation.paid_at = at
-        services.donation_facts_saved(donation, ["paid_at"])
+@about_session
+def session_paid_later(donation: Donation, body: dict, at: datetime) -> Outcome:
+    _first(donation, "paid_at", at)
     return Outcome("paid", donation)
 
 
-def session_failed(body: dict, *, at: datetime) -> Outcome:
+@about_session
+def session_failed(donation: Donation, body: dict, at: datetime) -> Outcome:
     """Expired unpaid, or an asynchronous payment failed: a fact that a later payment outweighs."""
-    donation = _ours(body) or _locked(stripe_checkout_session_id=body.get("id"))
-    if donation is None:
-        return Outcome("not ours")
-    if not donation.failed_at:
-        donation.failed_at = at
-        services.donation_facts_saved(donation, ["failed_at"])
+    _first(donation, "failed_at", at)
     return Outcome("failed", donation)
 
 
 # Charges ----------------------------------------------------------------------------------------
 
 
-def charge_succeeded(body: dict, *, at: datetime) -> Outcome:
+@about_payment
+def charge_succeeded(donation: Donation, body: dict, at: datetime) -> Outcome:
     """Says how the reader paid (card or TWINT): Checkout offers both on one page."""
-    donation, intent = _by_payment_intent(body)
-    if donation is None:
-        return Outcome("", waiting_for=intent) if intent else Outcome("not ours")
     kind = (body.get("payment_method_details") or {}).get("type")
     if kind in (Method.CARD, Method.TWINT) and donation.method != kind:
         donation.method = kind
@@ -232,10 +258,8 @@ def charge_succeeded(body: dict, *, at: datetime) -> Outcome:
     return Outcome(f"paid by {kind}", donation)
 
 
-def charge_refunded(body: dict, *, at: datetime) -> Outcome:
-    donation, intent = _by_payment_intent(body)
-    if donation is None:
-        return Outcome("", waiting_for=intent) if intent else Outcome("not ours")
+@about_payment
+def charge_refunded(donation: Donation, body: dict, at: datetime) -> Outcome:
     refunded = _chf(body.get("amount_refunded") or 0)
     # Refund events may arrive out of order: the largest amount reported is the latest.
     if refunded > donation.refunded_amount:
@@ -244,20 +268,14 @@ def charge_refunded(body: dict, *, at: datetime) -> Outcome:
     return Outcome(f"refunded {refunded}", donation)
 
 
-def dispute_opened(body: dict, *, at: datetime) -> Outcome:
-    donation, intent = _by_payment_intent(body)
-    if donation is None:
-        return Outcome("", waiting_for=intent) if intent else Outcome("not ours")
-    if not donation.disputed_at:
-        donation.disputed_at = at
-        services.donation_facts_saved(donation, ["disputed_at"])
+@about_payment
+def dispute_opened(donation: Donation, body: dict, at: datetime) -> Outcome:
+    _first(donation, "disputed_at", at)
     return Outcome("disputed", donation)
 
 
-def dispute_closed(body: dict, *, at: datetime) -> Outcome:
-    donation, intent = _by_payment_intent(body)
-    if donation is None:
-        return Outcome("", waiting_for=intent) if intent else Outcome("not ours")
+@about_payment
+def dispute_closed(donation: Donation, body: dict, at: datetime) -> Outcome:
     donation.disputed_at = donation.disputed_at or at
     donation.dispute_outcome = str(body.get("status") or "closed")[:20]
     services.donation_facts_saved(donation, ["disputed_at", "dispute_outcome"])
@@ -327,11 +345,21 @@ def _invoice_donation(monthly: MonthlyDonation, body: dict, *, at: datetime) -> 
     return donation
 
 
-def invoice_paid(body: dict, *, at: datetime) -> Outcome:
-    monthly, subscription = _monthly_of(body)
-    if monthly is None:
-        return Outcome("", waiting_for=subscription) if subscription else Outcome("not ours")
-    donation = _invoice_donation(monthly, body, at=at)
+def about_invoice(handle: Handle) -> Callable[..., Outcome]:
+    """A handler of a monthly invoice's event, given that month's donation, locked (made if new)."""
+
+    @wraps(handle)
+    def handler(body: dict, *, at: datetime) -> Outcome:
+        monthly, subscription = _monthly_of(body)
+        if monthly is None:
+            return _unplaced(subscription)
+        return handle(_invoice_donation(monthly, body, at=at), body, at)
+
+    return handler
+
+
+@about_invoice
+def invoice_paid(donation: Donation, body: dict, at: datetime) -> Outcome:
     fields, learned = [], []
     intent = _invoice_intent(body)
     if intent and not donation.stripe_payment_intent_id:
@@ -346,14 +374,9 @@ def invoice_paid(body: dict, *, at: datetime) -> Outcome:
     return Outcome("monthly payment", donation, learned=learned)
 
 
-def invoice_failed(body: dict, *, at: datetime) -> Outcome:
-    monthly, subscription = _monthly_of(body)
-    if monthly is None:
-        return Outcome("", waiting_for=subscription) if subscription else Outcome("not ours")
-    donation = _invoice_donation(monthly, body, at=at)
-    if not donation.failed_at:
-        donation.failed_at = at
-        services.donation_facts_saved(donation, ["failed_at"])
+@about_invoice
+def invoice_failed(donation: Donation, body: dict, at: datetime) -> Outcome:
+    _first(donation, "failed_at", at)
     return Outcome("monthly payment failed", donation)
 
 
@@ -364,7 +387,7 @@ def subscription_deleted(body: dict, *, at: datetime) -> Outcome:
         reference = (body.get("metadata") or {}).get("kiosk_donation")
         first = _ours({"client_reference_id": reference}) if reference else None
         if first is None or not first.monthly_id:
-            return Outcome("", waiting_for=subscription) if subscription else Outcome("not ours")
+            return _unplaced(subscription)
         monthly = MonthlyDonation.objects.select_for_update().get(pk=first.monthly_id)
     if not monthly.canceled_at:
         monthly.canceled_at = at
