@@ -15,6 +15,7 @@ from django.utils import translation
 from kiosk.newsroom.sites import absolute_url
 
 from .models import Donation, MonthlyDonation, Status
+from .rules import publisher
 
 MONTHLY_SALT = "kiosk.donations.monthly"
 
@@ -53,7 +54,7 @@ def receipt_send(donation_pk: int, *, now: datetime) -> str:
         context = {
             "donation": donation,
             "monthly_url": monthly_url(donation.monthly) if donation.monthly else "",
-            "publisher": settings.KIOSK_DONATION_CREDITOR["name"],
+            "publisher": publisher(),
         }
         subject = render_to_string("donations/email/receipt_subject.txt", context).strip()
         body = render_to_string("donations/email/receipt_body.txt", context)

@@ -73,3 +73,8 @@ def chf(amount: Decimal) -> str:
 def rappen(amount: Decimal) -> int:
     """The amount in the smallest unit, as payment providers take it."""
     return int((amount * 100).to_integral_value())
+
+
+def publisher() -> str:
+    """Who the donations go to, as readers see it: the holder of the account in KIOSK_DONATION_CREDITOR."""
+    return settings.KIOSK_DONATION_CREDITOR["name"]

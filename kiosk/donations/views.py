@@ -22,7 +22,7 @@ from kiosk.newsroom.sites import absolute_url
 from kiosk.security.converters import MAX_ID
 from kiosk.security.ratelimits import RateLimited, counted
 
-from . import bank, checkout, events, receipts, services
+from . import bank, checkout, events, receipts, rules, services
 from .forms import DonationForm, Pay
 from .models import Donation
 
@@ -86,7 +86,7 @@ def support(request):
     try:
         session = checkout.session_create(
             donation=donation,
-            description=_("Donation to %(publisher)s") % {"publisher": _publisher()},
+            description=_("Donation to %(publisher)s") % {"publisher": rules.publisher()},
             success_url=absolute_url(reverse("donations:thanks", args=[donation.public_id]), request=request),
             cancel_url=absolute_url(f"{back}#{CANCELLED_ANCHOR}", request=request),
             language=translation.get_language() or "",
@@ -100,10 +100,6 @@ def support(request):
         return _support_page(request, form, status=503, error=message)
     services.donation_checkout_opened(donation=donation, session_id=session.id)
     return HttpResponseRedirect(session.url, status=303)
-
-
-def _publisher() -> str:
-    return settings.KIOSK_DONATION_CREDITOR["name"]
 
 
 def _support_page(request, form: DonationForm, *, status: int, error: str = ""):
