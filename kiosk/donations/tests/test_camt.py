@@ -14,7 +14,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from kiosk.comments.tests.factories import CommenterFactory
 from kiosk.donations import bank, camt, services
@@ -38,11 +38,7 @@ def qr_iban(settings):
     settings.KIOSK_DONATION_REFERENCE_PREFIX = ""
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """The messages as written (the newsroom's German comes with the translations)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def transfer(number: int, amount: str | None, **fields) -> Donation:

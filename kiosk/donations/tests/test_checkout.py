@@ -9,19 +9,11 @@ import pytest
 import requests
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from kiosk.donations import checkout, receipts
 from kiosk.donations.models import Donation, Method, MonthlyDonation, ProviderEvent, Status
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """The English pages (/en/…), so the messages read as in the code."""
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

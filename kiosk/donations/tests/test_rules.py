@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from kiosk.donations import rules
 from kiosk.donations.models import Donation, Status
@@ -11,10 +10,7 @@ from kiosk.donations.models import Donation, Status
 LIMITS = rules.Limits(Decimal(2), Decimal(5000))
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(
