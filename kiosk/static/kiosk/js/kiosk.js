@@ -500,4 +500,35 @@
       }
     });
   }
+
+  /* ----------------------------------------------------------- donations */
+
+  // The thank-you page says "being confirmed" until the provider's webhook
+  // arrives, usually seconds later; it asks again a few times and says the
+  // news in place (role=status). Without this, a link reloads the page.
+  const pending = document.querySelector('[data-donation-status="pending"]');
+  if (pending && window.fetch && window.DOMParser) {
+    let tries = 0;
+    const ask = async () => {
+      tries += 1;
+      try {
+        const response = await fetch(window.location.href, { credentials: "same-origin" });
+        const fresh = new DOMParser()
+          .parseFromString(await response.text(), "text/html")
+          .querySelector("[data-donation-status]");
+        if (fresh && fresh.dataset.donationStatus !== "pending") {
+          const shown = pending.querySelector("[data-donation-news]");
+          shown.replaceChildren(...fresh.querySelector("[data-donation-news]").childNodes);
+          pending.dataset.donationStatus = fresh.dataset.donationStatus;
+          return;
+        }
+      } catch {
+        // The next try, or the reader's own reload, will tell.
+      }
+      if (tries < 20) {
+        window.setTimeout(ask, 3000);
+      }
+    };
+    window.setTimeout(ask, 2000);
+  }
 })();
