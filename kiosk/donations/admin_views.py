@@ -191,6 +191,7 @@ def export(request):
 
 CHANGE = "donations.change_donation"
 BANK_PER_PAGE = 50
+RECENT_LOOKED_AT = 10
 RECENT_IMPORTS = 10
 
 change_required = permission_required(CHANGE, raise_exception=True)
@@ -262,9 +263,7 @@ class BankReceivedForm(forms.Form):
 
 def _credits_to_look_at():
     return (
-        BankCredit.objects.filter(review__in=services.BANK_CREDITS_TO_LOOK_AT)
-        .select_related("donation", "imported")
-        .order_by("-booked_on", "-pk")
+        BankCredit.objects.to_look_at().select_related("donation", "imported").order_by("-booked_on", "-pk")
     )
 
 
@@ -310,6 +309,9 @@ def bank_import(request):
             else [],
             "page_obj": Paginator(_credits_to_look_at(), BANK_PER_PAGE).get_page(request.GET.get("p")),
             "imports": imports[:RECENT_IMPORTS],
+            "looked_at": BankCredit.objects.looked_at()
+            .select_related("donation", "looked_at_by")
+            .order_by("-looked_at", "-pk")[:RECENT_LOOKED_AT],
             "received_url": reverse("donations_admin:bank_received"),
         },
         status=400 if form.errors else 200,

@@ -239,6 +239,15 @@ class BankImport(models.Model):
         return self.filename
 
 
+class BankCreditQuerySet(models.QuerySet):
+    def to_look_at(self) -> BankCreditQuerySet:
+        """Credits a person has yet to look at: no match, less than pledged, or something else odd."""
+        return self.filter(review__in=BankCredit.TO_LOOK_AT)
+
+    def looked_at(self) -> BankCreditQuerySet:
+        return self.filter(review=BankCredit.Review.RESOLVED)
+
+
 class BankCredit(models.Model):
     """A credit the bank reported, stored once by the bank's own reference; matched to a donation by the
     payment reference, or left for a person to look at (no match, less than pledged, not CHF)."""
@@ -249,6 +258,8 @@ class BankCredit(models.Model):
         UNDERPAID = "underpaid", _("less than pledged")
         OTHER = "other", _("needs a look")
         RESOLVED = "resolved", _("looked at")
+
+    TO_LOOK_AT = (Review.UNMATCHED, Review.UNDERPAID, Review.OTHER)
 
     bank_reference = models.CharField(_("bank reference"), max_length=100, unique=True)
     payment_reference = models.CharField(_("payment reference"), max_length=35, blank=True, db_index=True)
@@ -261,6 +272,14 @@ class BankCredit(models.Model):
     )
     review = models.CharField(_("review"), max_length=10, choices=Review.choices)
     imported = models.ForeignKey(BankImport, on_delete=models.PROTECT, related_name="credits")
+    # Who took it off the list, when, and why it was on it.
+    looked_at = models.DateTimeField(_("looked at"), null=True, blank=True)
+    looked_at_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review_was = models.CharField(_("listed as"), max_length=10, choices=Review.choices, blank=True)
+
+    objects = BankCreditQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bank credit")

@@ -15,7 +15,7 @@ from django.utils import translation
 from kiosk.newsroom.sites import absolute_url
 
 from .models import Donation, MonthlyDonation, Status
-from .rules import publisher
+from .rules import publisher, publisher_address
 
 MONTHLY_SALT = "kiosk.donations.monthly"
 
@@ -55,6 +55,7 @@ def receipt_send(donation_pk: int, *, now: datetime) -> str:
             "donation": donation,
             "monthly_url": monthly_url(donation.monthly) if donation.monthly else "",
             "publisher": publisher(),
+            "publisher_address": publisher_address(),
         }
         subject = render_to_string("donations/email/receipt_subject.txt", context).strip()
         body = render_to_string("donations/email/receipt_body.txt", context)

@@ -78,3 +78,12 @@ def rappen(amount: Decimal) -> int:
 def publisher() -> str:
     """Who the donations go to, as readers see it: the holder of the account in KIOSK_DONATION_CREDITOR."""
     return settings.KIOSK_DONATION_CREDITOR["name"]
+
+
+def publisher_address() -> str:
+    """The publisher's postal address on one line, as on the receipt: Seestrasse 12, 8000 Zürich."""
+    creditor = settings.KIOSK_DONATION_CREDITOR
+    street = " ".join(part for part in (creditor["street"], creditor.get("house_num", "")) if part)
+    town = " ".join(part for part in (creditor["pcode"], creditor["city"]) if part)
+    country = creditor.get("country", "CH")
+    return ", ".join(part for part in (street, town, "" if country == "CH" else country) if part)

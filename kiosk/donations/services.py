@@ -127,13 +127,6 @@ def reader_data_erase(*, user, keep_comments: bool = True) -> None:
 
 # Bank transfers -----------------------------------------------------------------------------------------
 
-# The credits a person is shown until they mark them looked at.
-BANK_CREDITS_TO_LOOK_AT = (
-    BankCredit.Review.UNMATCHED,
-    BankCredit.Review.UNDERPAID,
-    BankCredit.Review.OTHER,
-)
-
 
 class BankError(ValueError):
     """A bank transfer cannot be recorded as asked; ``message`` says why, for the person who asked."""
@@ -215,7 +208,7 @@ def camt_import(*, data: bytes, filename: str, by, now: datetime) -> BankImport:
             known += 1
             continue
         new += 1
-        to_look_at += stored.review in BANK_CREDITS_TO_LOOK_AT
+        to_look_at += stored.review in BankCredit.TO_LOOK_AT
     bank_import.credits_new = new
     bank_import.credits_known = known
     bank_import.save(update_fields=["credits_new", "credits_known"])
@@ -293,11 +286,12 @@ def bank_credit_resolve(*, credit: BankCredit, by, now: datetime) -> BankCredit:
     A matched or already resolved credit stays as it is.
     """
     credit = BankCredit.objects.select_for_update().get(pk=credit.pk)
-    if credit.review not in BANK_CREDITS_TO_LOOK_AT:
+    if credit.review not in BankCredit.TO_LOOK_AT:
         return credit
     was = credit.review
-    credit.review = BankCredit.Review.RESOLVED
-    credit.save(update_fields=["review"])
+    credit.review, credit.review_was = BankCredit.Review.RESOLVED, was
+    credit.looked_at, credit.looked_at_by = now, by
+    credit.save(update_fields=["review", "review_was", "looked_at", "looked_at_by"])
     logger.info(
         "bank credit %s (%s %s, reference %r, was %s) looked at by %s at %s",
         credit.bank_reference,

@@ -291,6 +291,7 @@ def test_a_listed_credit_is_marked_looked_at_once(db, caplog):
     with caplog.at_level("INFO", "kiosk.donations"):
         resolved = services.bank_credit_resolve(credit=credit, by=staff, now=NOW)
     assert resolved.review == Review.RESOLVED
+    assert (resolved.review_was, resolved.looked_at, resolved.looked_at_by) == (Review.UNDERPAID, NOW, staff)
     assert "kasse" in caplog.text
     assert "underpaid" in caplog.text
     matched = BankCreditFactory(review=Review.MATCHED)
@@ -427,7 +428,12 @@ def test_the_treasurer_marks_a_listed_credit_looked_at(client, treasurer):
     response = client.post(url)
     assert response.status_code == 302
     assert fresh_credit(credit).review == Review.RESOLVED
-    assert f'data-credit="{credit.pk}"' not in client.get(IMPORT).content.decode()
+    page = client.get(IMPORT).content.decode()
+    assert f'data-credit="{credit.pk}"' not in page
+    # Still there, under what was looked at lately: why it was listed, and by whom.
+    assert "Looked at lately" in page
+    assert "needs a look" in page.split("Looked at lately")[1]
+    assert str(treasurer) in page.split("Looked at lately")[1]
     assert (
         client.post(reverse("donations_admin:bank_credit_resolve", args=[credit.pk + 1000])).status_code
         == 404
@@ -444,13 +450,15 @@ def test_the_import_page_takes_the_same_queries_for_one_credit_as_for_many(
         assert client.get(IMPORT).status_code == 200
     for _ in range(5):
         BankCreditFactory(donation=BankTransferFactory())
+        BankCreditFactory(review=Review.RESOLVED, looked_at=NOW, looked_at_by=treasurer)
     with django_assert_num_queries(QUERIES_IMPORT_PAGE):
         assert client.get(IMPORT).status_code == 200
 
 
 # The user, their permissions (2) and admin profile; the admin's locales and menu permissions (4); the
-# credits to look at (count, page) with their donations and files, the last imports with who imported.
-QUERIES_IMPORT_PAGE = 11
+# credits to look at (count, page) with their donations and files, the last imports with who imported,
+# the credits looked at lately with who did.
+QUERIES_IMPORT_PAGE = 12
 
 
 def test_the_awaited_transfers_take_the_same_queries_for_one_as_for_many(

@@ -122,6 +122,7 @@ def test_a_reader_pays_15_chf_on_the_provider_page_and_the_webhook_confirms_it(c
     # The receipt, once.
     assert len(mail.outbox) == 1
     assert "CHF\xa015.00" in mail.outbox[0].body
+    assert "Kiosk Medien AG\nSeestrasse 12, 8000 Zürich\n" in mail.outbox[0].body  # who received it
     assert donation.receipt_sent_at is not None
 
     thanks = client.get(reverse("donations:thanks", args=[donation.public_id]))
