@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import logging
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -23,8 +23,17 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kiosk.security.converters import MAX_ID
 
-from . import bank, camt, reports, services
-from .models import AMOUNT_CEILING, AMOUNT_FLOOR, BankCredit, BankImport, Donation, Method, Status
+from . import bank, camt, events, reports, services
+from .models import (
+    AMOUNT_CEILING,
+    AMOUNT_FLOOR,
+    BankCredit,
+    BankImport,
+    Donation,
+    Method,
+    ProviderEvent,
+    Status,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +122,38 @@ def report(request):
             **context,
             "report": reports.report(now=now, period=period),
             "list_url": reverse("donations_admin:list"),
+            "events_late": ProviderEvent.objects.waiting().filter(received_at__lt=now - EVENTS_LATE).count(),
+            "events_url": reverse("donations_admin:provider_events"),
+        },
+    )
+
+
+# Waiting this long is more than the queue being busy: the event names a payment Kiosk has not heard of.
+EVENTS_LATE = timedelta(hours=1)
+EVENTS_SHOWN = 50
+
+
+@require_safe
+@viewer_required
+def provider_events(request):
+    """Payment events not placed: those still waiting, and those closed after waiting in vain.
+
+    Each is retried by the clock; one that waits for long names a payment or subscription Kiosk never
+    learnt of (sold by another system on the same account, or an event lost at the provider's end)."""
+    now = timezone.now()
+    waiting = ProviderEvent.objects.waiting().order_by("received_at", "pk")
+    return TemplateResponse(
+        request,
+        "donations/admin/provider_events.html",
+        {
+            "page_title": _("Payment events"),
+            "header_icon": "warning",
+            "now": now,
+            "late_since": now - EVENTS_LATE,
+            "waiting": waiting[:EVENTS_SHOWN],
+            "waiting_count": waiting.count(),
+            "unplaced": ProviderEvent.objects.unplaced().order_by("-processed_at", "-pk")[:EVENTS_SHOWN],
+            "give_up": events.WAITING_GIVE_UP,
         },
     )
 

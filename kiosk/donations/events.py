@@ -91,7 +91,7 @@ def event_process(event_pk: int, *, now: datetime) -> str:
             transaction.on_commit(lambda: _recheck(event.pk, outcome.waiting_for))
             return event.outcome
         if outcome.waiting_for:
-            outcome.text = "not ours: nothing matched in time"
+            outcome.text = ProviderEvent.UNPLACED
         event.processed_at, event.outcome, event.donation = now, outcome.text[:200], outcome.donation
         event.waiting_for = ""
         event.save(update_fields=["processed_at", "outcome", "donation", "waiting_for"])
@@ -120,7 +120,7 @@ def _recheck(event_pk: int, waiting_for: str) -> None:
 def waiting_retry(*, now: datetime) -> int:
     """The clock's safety net: events still waiting are tried again (and closed once too old)."""
     pks = list(
-        ProviderEvent.objects.filter(processed_at=None)
+        ProviderEvent.objects.waiting()
         .filter(received_at__lt=now - timedelta(minutes=5))
         .values_list("pk", flat=True)[:500]
     )

@@ -195,6 +195,16 @@ class Donation(models.Model):
         return Status.PENDING
 
 
+class ProviderEventQuerySet(models.QuerySet):
+    def waiting(self) -> ProviderEventQuerySet:
+        """Stored but not processed: queued, or waiting for the payment or subscription they name."""
+        return self.filter(processed_at=None)
+
+    def unplaced(self) -> ProviderEventQuerySet:
+        """Closed after waiting in vain: about a payment Kiosk never learnt of (or not one of ours)."""
+        return self.filter(processed_at__isnull=False, outcome=ProviderEvent.UNPLACED)
+
+
 class ProviderEvent(models.Model):
     """One event the payment provider sent, stored once by its id: a replay changes nothing.
 
@@ -210,6 +220,10 @@ class ProviderEvent(models.Model):
     waiting_for = models.CharField(max_length=255, blank=True, db_index=True)
     outcome = models.CharField(max_length=200, blank=True)
     donation = models.ForeignKey(Donation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    UNPLACED = "not ours: nothing matched in time"
+
+    objects = ProviderEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("payment provider event")

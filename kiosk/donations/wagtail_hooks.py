@@ -19,6 +19,7 @@ admin_urls = (
         path("", admin_views.report, name="report"),
         path("list/", admin_views.donation_list, name="list"),
         path("export.csv", admin_views.export, name="export"),
+        path("events/", admin_views.provider_events, name="provider_events"),
         # Bank transfers: the bank's camt.054 files, credits to look at, transfers marked received.
         path("bank/", admin_views.bank_import, name="bank_import"),
         path("bank/credits/<id:pk>/looked-at/", admin_views.bank_credit_resolve, name="bank_credit_resolve"),
@@ -51,6 +52,13 @@ def _menu() -> Menu:
                 icon_name="list-ul",
                 permission=VIEW,
                 order=110,
+            ),
+            PermissionMenuItem(
+                _("Payment events"),
+                reverse("donations_admin:provider_events"),
+                icon_name="warning",
+                permission=VIEW,
+                order=120,
             ),
             # Bank transfers.
             PermissionMenuItem(

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 
 from kiosk.comments.tests.factories import CommenterFactory
 from kiosk.donations import reports
-from kiosk.donations.models import Method, Status
+from kiosk.donations.models import Method, ProviderEvent, Status
 from kiosk.donations.reports import Period
 from kiosk.donations.tests.factories import DonationFactory, MonthlyDonationFactory
 from kiosk.news.tests.factories import ArticlePageFactory
@@ -25,6 +25,7 @@ ZURICH = ZoneInfo("Europe/Zurich")
 REPORT = reverse("donations_admin:report")
 LIST = reverse("donations_admin:list")
 EXPORT = reverse("donations_admin:export")
+EVENTS = reverse("donations_admin:provider_events")
 # A Monday in April 2024: the last 12 months run from 01.05.2023, the last 30 days from 17.03.2024,
 # across the night the clocks went forward (31.03.2024, 02:00 → 03:00).
 NOW = datetime(2024, 4, 15, 12, 0, tzinfo=ZURICH)
@@ -218,14 +219,14 @@ def test_an_empty_chart_still_has_its_scale_and_no_peak(db):
 # The pages ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [REPORT, LIST, EXPORT])
+@pytest.mark.parametrize("url", [REPORT, LIST, EXPORT, EVENTS])
 def test_anonymous_visitors_are_sent_to_log_in(client, db, url):
     response = client.get(url)
     assert response.status_code == 302
     assert "login" in response["Location"]
 
 
-@pytest.mark.parametrize("url", [REPORT, LIST, EXPORT])
+@pytest.mark.parametrize("url", [REPORT, LIST, EXPORT, EVENTS])
 def test_readers_and_editors_without_the_permission_are_refused(client, reader, url):
     client.force_login(reader)
     assert client.get(url).status_code == 403  # no admin for readers at all
@@ -237,7 +238,7 @@ def test_readers_and_editors_without_the_permission_are_refused(client, reader, 
     assert (response.status_code, response["Location"]) == (302, "/admin/")
 
 
-@pytest.mark.parametrize("url", [REPORT, LIST, EXPORT])
+@pytest.mark.parametrize("url", [REPORT, LIST, EXPORT, EVENTS])
 def test_someone_who_may_view_donations_gets_each_page(client, viewer, url):
     client.force_login(viewer)
     assert client.get(url).status_code == 200
@@ -248,6 +249,7 @@ def test_the_menu_offers_the_overview_and_the_list_only_to_those_who_may_view(cl
     page = client.get("/admin/").content.decode()
     assert f'"{REPORT}"' in page
     assert f'"{LIST}"' in page
+    assert f'"{EVENTS}"' in page
     editor = CommenterFactory(is_staff=True)
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
@@ -320,11 +322,11 @@ def test_the_report_runs_the_same_queries_with_5_and_with_50_donations(
     _spread(5, section)
     client.force_login(viewer)
     client.get(REPORT)
-    # The user, their permissions and Wagtail profile (4), the eight reads, Wagtail's menu (4).
-    with django_assert_num_queries(16):
+    # The user, their permissions and Wagtail profile (4), the eight reads, late payment events, the menu (4).
+    with django_assert_num_queries(17):
         client.get(REPORT)
     _spread(45, section)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert client.get(REPORT).status_code == 200
 
 
@@ -335,6 +337,47 @@ def test_the_reads_alone_are_eight_queries(section, django_assert_num_queries):
     assert shown.paid == 10
     assert shown.recurring.running == 2
     assert shown.recurring.cancelled == 1
+
+
+# Payment events that found no donation -----------------------------------------------------
+
+
+def _event(number: int, **fields) -> ProviderEvent:
+    return ProviderEvent.objects.create(
+        event_id=f"evt_{number}", type="charge.refunded", payload={}, **fields
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_events_waiting_for_long_are_flagged_on_the_report_and_listed(client, viewer):
+    now = timezone.now()
+    _event(1, received_at=now - timedelta(minutes=5))  # just queued
+    _event(
+        2, received_at=now - timedelta(hours=2), waiting_for="pi_unknown", outcome="waiting for pi_unknown"
+    )
+    _event(3, received_at=now - timedelta(days=4), processed_at=now, outcome=ProviderEvent.UNPLACED)
+    _event(4, received_at=now - timedelta(days=1), processed_at=now, outcome="refunded 5.00")
+    client.force_login(viewer)
+    report = client.get(REPORT).content.decode()
+    assert "1 payment event has waited for more than an hour" in report
+    assert f'href="{EVENTS}"' in report
+    page = client.get(EVENTS).content.decode()
+    assert "2 events waiting" in page
+    waiting, closed = page.split("Closed without a match")
+    assert 'data-event="evt_1"' in waiting
+    assert "in the queue" in waiting
+    assert 'data-event="evt_2"' in waiting
+    assert "pi_unknown" in waiting
+    assert "<strong>late</strong>" in waiting
+    assert 'data-event="evt_3"' in closed
+    assert 'data-event="evt_4"' not in page
+
+
+@pytest.mark.usefixtures("english")
+def test_a_report_with_nothing_waiting_says_nothing_of_events(client, viewer):
+    _event(1, received_at=timezone.now() - timedelta(minutes=5))
+    client.force_login(viewer)
+    assert "payment event" not in client.get(REPORT).content.decode()
 
 
 # The list -----------------------------------------------------------------------------------
