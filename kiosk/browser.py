@@ -169,6 +169,45 @@ def page(chromium):
     assert not errors, f"JavaScript errors: {errors}"
 
 
+AXE_SOURCE = ROOT / "kiosk" / "browser_vendor" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA: contrast, names, labels, landmarks, language.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+
+def axe_violations(
+    page, *, context: str | dict | None = None, tags=AXE_TAGS, rules: dict | None = None
+) -> list[dict]:
+    """What axe-core finds on the page as it stands (WCAG 2 A/AA, colour contrast included).
+
+    axe is evaluated as the page's own script source through the DevTools protocol, which the
+    page's Content-Security-Policy does not govern, so the page under test keeps its real
+    policy. ``context`` narrows the check (a selector or axe's include/exclude object);
+    ``rules`` switches single rules on or off (``{"region": {"enabled": False}}``). Each
+    violation is axe's: its ``id``, ``help`` and the ``nodes`` with their ``target`` and
+    ``failureSummary``; :func:`describe_violations` makes them readable in a failed assert.
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE.read_text(encoding="utf-8") + "\n;void 0")
+    options = {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
+    if rules:
+        options["rules"] = rules
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)",
+        [context, options],
+    )
+    return result["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One line per failing element: rule, element and axe's summary (e.g. the contrast it measured)."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"{violation['id']}: {' '.join(map(str, node['target']))} – {summary}")
+    return "\n".join(lines)
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
