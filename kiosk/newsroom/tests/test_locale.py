@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation.trans_real import DjangoTranslation
+from wagtail.models import Task, Workflow
 
 from kiosk.images.tests.factories import KioskImageFactory
 from kiosk.news.tests.factories import (
@@ -85,6 +86,25 @@ def test_compiled_german_catalogs_have_no_sharp_s(locale, domain):
     entries = read_mo((LOCALE_DIR / locale / "LC_MESSAGES" / f"{domain}.mo").read_bytes())
     assert len(entries) > 1
     assert [entry.msgid for entry in entries if any(map(has_sharp_s, entry.strings))] == []
+
+
+@pytest.mark.parametrize("locale", ["de_CH", "de"])
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_german_catalogs_quote_the_swiss_way(locale, domain):
+    entries = read_mo((LOCALE_DIR / locale / "LC_MESSAGES" / f"{domain}.mo").read_bytes())
+    assert [entry.msgid for entry in entries if any("\u201e" in string for string in entry.strings)] == []
+
+
+@pytest.mark.parametrize("language", ["de-ch", "de"])
+def test_the_admin_reads_as_a_newsroom_writes(language):
+    # Stock Wagtail: a typo, and "Dieses Artikel-Objekt wird 0 Mal referenziert".
+    referenced = "This %(model_name)s is referenced %(usage_count)s time."
+    notifications = "Comment notifications"
+    with translation.override(language):
+        assert gettext(notifications) == "Kommentarbenachrichtigungen"
+        assert ngettext(referenced, referenced, 0) % {"model_name": "Artikel", "usage_count": 0} == (
+            "Dieser Eintrag (Artikel) wird 0-mal verwendet."
+        )
 
 
 def test_our_translations_are_complete_in_german_and_french():
@@ -188,3 +208,13 @@ def test_reader_pages_speak_the_readers_language_without_sharp_s(client, article
         for words in READER_WORDS[prefix][kind]:
             assert words in html, (prefix + path, words)
         assert not has_sharp_s(html), (prefix + path, html[html.find("ß") - 80 : html.find("ß") + 80])
+
+
+@pytest.mark.django_db
+def test_the_publish_menu_names_the_workflow_in_german():
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Freigabe durch die Chefredaktion"]
+    assert list(Task.objects.values_list("name", flat=True)) == ["Freigabe Chefredaktion"]
+    with translation.override("de-ch"):
+        assert (
+            gettext("Submit to %(workflow_name)s") % {"workflow_name": "Freigabe"} == "Einreichen: Freigabe"
+        )

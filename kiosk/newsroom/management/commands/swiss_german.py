@@ -1,6 +1,6 @@
 """manage.py swiss_german: the German catalogs spelt the Swiss way, "ss" for every "ß".
 
-Swiss Standard German has no "ß". Our own strings are translated that way in
+Swiss Standard German has no "ß" and quotes «so». Our own strings are translated that way in
 kiosk/locale/de_CH. Django, Wagtail and the other installed apps ship German
 written for Germany, so this command takes every German translation Django
 would serve with a "ß" and writes it with "ss" into our catalogs, which win
@@ -46,6 +46,33 @@ from django.core.management.base import BaseCommand, CommandError
 
 SHARP_S = ("\N{LATIN SMALL LETTER SHARP S}", "\N{LATIN CAPITAL LETTER SHARP S}")
 SWISS_SPELLING = str.maketrans({SHARP_S[0]: "ss", SHARP_S[1]: "SS"})
+# German quotation marks („…“, ‚…‘) become the Swiss guillemets («…», ‹…›).
+GERMAN_OPENING_QUOTES = ("\N{DOUBLE LOW-9 QUOTATION MARK}", "\N{SINGLE LOW-9 QUOTATION MARK}")
+SWISS_QUOTES = str.maketrans(
+    {
+        "\N{DOUBLE LOW-9 QUOTATION MARK}": "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}",
+        "\N{LEFT DOUBLE QUOTATION MARK}": "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}",
+        "\N{SINGLE LOW-9 QUOTATION MARK}": "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}",
+        "\N{LEFT SINGLE QUOTATION MARK}": "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}",
+    }
+)
+# The installed apps' German that reads wrong whatever the spelling (typos, word order, a stiff
+# phrase), reworded for the newsroom: (context, msgid) -> the Swiss strings (two for a plural).
+WORDING = {
+    ("", "Comment notifications"): ("Kommentarbenachrichtigungen",),
+    ("", "updated comments notifications"): ("aktualisierte Kommentarbenachrichtigungen",),
+    ("", "Receive notification when your page edit is rejected"): (
+        "Benachrichtigung erhalten, wenn Ihre Änderungen abgelehnt wurden",
+    ),
+    ("", "This %(model_name)s is referenced %(usage_count)s time."): (
+        "Dieser Eintrag (%(model_name)s) wird %(usage_count)s-mal verwendet.",
+        "Dieser Eintrag (%(model_name)s) wird %(usage_count)s-mal verwendet.",
+    ),
+    ("", "Referenced %(count)s time"): ("%(count)s-mal verwendet", "%(count)s-mal verwendet"),
+    # The workflow's name follows ("Freigabe durch die Chefredaktion"), whatever its grammar.
+    ("", "Submit to %(workflow_name)s"): ("Einreichen: %(workflow_name)s",),
+    ("", "Resubmit to %(task_name)s"): ("Erneut einreichen: %(task_name)s",),
+}
 MARKER = "swiss_german: "
 # makemessages writes our own German here; the "de" catalogs are copies of it.
 SOURCE_LOCALE = "de_CH"
@@ -71,6 +98,20 @@ HEADER_COMMENTS = {
 
 def has_sharp_s(text: str) -> bool:
     return any(letter in text for letter in SHARP_S)
+
+
+def has_german_quotes(text: str) -> bool:
+    return any(mark in text for mark in GERMAN_OPENING_QUOTES)
+
+
+def swiss(text: str) -> str:
+    """Spelt and quoted the Swiss way: "ss" for "ß", «…» for „…“."""
+    text = text.translate(SWISS_SPELLING)
+    return text.translate(SWISS_QUOTES) if has_german_quotes(text) else text
+
+
+def reads_german_not_swiss(text: str) -> bool:
+    return has_sharp_s(text) or has_german_quotes(text)
 
 
 @dataclass(frozen=True)
@@ -141,18 +182,22 @@ def served_translations(locale: str, domain: str) -> dict[tuple[str, str], tuple
 
 
 def swiss_overrides(locale: str, domain: str) -> list[Message]:
-    """Every served translation that has a sharp s, spelt with "ss", sorted by context and msgid."""
+    """Every served translation with a sharp s or German quotes, the Swiss way, and the rewordings;
+    sorted by context and msgid."""
     overrides = []
     for key in sorted(served := served_translations(locale, domain)):
         name, entry = served[key]
-        if any(has_sharp_s(string) for string in entry.strings):
-            swiss = Entry(
-                entry.context,
-                entry.msgid,
-                entry.msgid_plural,
-                tuple(string.translate(SWISS_SPELLING) for string in entry.strings),
+        if key in WORDING and len(WORDING[key]) == len(entry.strings):
+            strings, origin = WORDING[key], f"{name}, reworded"
+        elif any(reads_german_not_swiss(string) for string in entry.strings):
+            strings, origin = tuple(swiss(string) for string in entry.strings), name
+        else:
+            continue
+        overrides.append(
+            Entry(entry.context, entry.msgid, entry.msgid_plural, strings).as_message(
+                comment=f"{MARKER}{origin}"
             )
-            overrides.append(swiss.as_message(comment=f"{MARKER}{name}"))
+        )
     return overrides
 
 
@@ -298,9 +343,13 @@ class Command(BaseCommand):
                 overrides = [message for message in catalog if message.id and is_marked(message)]
                 self.stdout.write(f"{locale}/{domain}: {len(overrides)} Swiss overrides")
                 for message in catalog:
-                    if message.id and not is_marked(message) and any(map(has_sharp_s, strings_of(message))):
+                    if (
+                        message.id
+                        and not is_marked(message)
+                        and any(map(reads_german_not_swiss, strings_of(message)))
+                    ):
                         self.stderr.write(
-                            f"{locale}/{domain}: our translation of {message.id!r} has a sharp s"
+                            f"{locale}/{domain}: our translation of {message.id!r} has a sharp s or „quotes“"
                         )
 
         if compile_mo or check:
