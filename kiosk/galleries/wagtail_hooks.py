@@ -1,11 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kiosk.newsroom.admin_snippets import KioskSnippetViewSet
 
 from .models import Gallery
 
 
-class GalleryViewSet(SnippetViewSet):
+class GalleryViewSet(KioskSnippetViewSet):
     model = Gallery
     icon = "image"
     menu_label = _("Galleries")

@@ -1,0 +1,14 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_gallery_chooser_is_titled_in_one_german_phrase(admin_client):
+    response = admin_client.get(reverse("wagtailsnippetchoosers_galleries_gallery:choose"))
+    assert response.status_code == 200
+    html = json.loads(response.content)["html"]
+    assert "Galerie auswählen" in html
+    assert "Auswählen" not in html.split("</h1>")[0]
