@@ -10,6 +10,7 @@ from babel.dates import format_date, format_datetime, format_timedelta, get_date
 from babel.numbers import format_currency, format_decimal
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 NEWSROOM_TZ = ZoneInfo(settings.TIME_ZONE)
 # Swiss newsrooms print full numeric dates (13.09.2023) in every language.
@@ -30,6 +31,56 @@ def local_datetime(value: datetime, language: str | None = None) -> str:
     date = format_datetime(value, DATE_PATTERN, tzinfo=NEWSROOM_TZ, locale=locale)
     time = format_datetime(value, TIME_PATTERN, tzinfo=NEWSROOM_TZ, locale=locale)
     return joiner.replace("{1}", date).replace("{0}", time)
+
+
+# A story's time reads "vor 12 Minuten" / "vor 3 Stunden" this long, then as 13.09.2023, 10:36.
+RELATIVE_HOURS = 12
+RELATIVE_SPAN = timedelta(hours=RELATIVE_HOURS)
+MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
+
+
+def relative_age(value: datetime, *, now: datetime) -> tuple[str, int] | None:
+    """("minute", 12) or ("hour", 3): how long ago, in the unit a reader is told; None once absolute.
+
+    Elapsed time, not wall-clock difference: across a DST change "vor 1 Stunde" is an hour ago.
+    A time a little in the future (a clock ahead of the database) counts as just now.
+    """
+    age = max(now - value, timedelta(0))
+    if age >= RELATIVE_SPAN:
+        return None
+    if age < HOUR:
+        return "minute", age // MINUTE
+    return "hour", age // HOUR
+
+
+def relative_text_changes_at(value: datetime, *, now: datetime) -> datetime | None:
+    """When ``relative_age`` next says something else (None: never, it is absolute already).
+
+    A shared cache must not keep a page longer than its times read true.
+    """
+    shown = relative_age(value, now=now)
+    if shown is None:
+        return None
+    unit, count = shown
+    step = MINUTE if unit == "minute" else HOUR
+    return value + step * (count + 1)
+
+
+def relative_time(value: datetime, *, now: datetime, language: str | None = None) -> str:
+    """``vor 12 Minuten``, ``vor 3 Stunden``, then ``13.09.2023, 10:36``.
+
+    The same words as the browser's Intl.RelativeTimeFormat (both are CLDR's), so kiosk.js can
+    keep a cached page's times current.
+    """
+    shown = relative_age(value, now=now)
+    if shown is None:
+        return local_datetime(value, language)
+    unit, count = shown
+    if unit == "minute" and count == 0:
+        with translation.override(language or translation.get_language()):
+            return gettext("just now")
+    delta = timedelta(minutes=count) if unit == "minute" else timedelta(hours=count)
+    return format_timedelta(-delta, threshold=1, add_direction=True, locale=babel_locale(language))
 
 
 def date_time(value: datetime, language: str | None = None) -> str:

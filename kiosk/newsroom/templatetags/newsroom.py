@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from kiosk.newsroom import formatting
 
@@ -41,3 +42,15 @@ def number(value):
 def iso(value):
     """ISO 8601 with the UTC offset, for <time datetime> and JSON-LD."""
     return value.astimezone(formatting.NEWSROOM_TZ).isoformat(timespec="seconds") if value else ""
+
+
+@register.filter
+def ago(value):
+    """``vor 12 Minuten`` for a recent time, else ``13.09.2023, 10:36`` (see components/time_ago.html)."""
+    return formatting.relative_time(value, now=timezone.now()) if value else ""
+
+
+@register.simple_tag
+def relative_hours():
+    """How long kiosk.js, like the server, keeps a time relative."""
+    return formatting.RELATIVE_HOURS
