@@ -50,6 +50,8 @@ ROLES = {
     "gallery": Role("gallery", (480, 800, 1200), "(min-width: 52rem) 48rem, 100vw"),
     "teaser": Role("teaser", (320, 640), "(min-width: 52rem) 15rem, 40vw", crop="3x2"),
     "logo": Role("logo", (120, 240), "7.5rem", fallback="png"),
+    # An author's picture on their page: square, small.
+    "portrait": Role("portrait", (160, 320), "10rem", crop="1x1"),
 }
 ALL_SPECS = sorted({spec for role in ROLES.values() for spec in role.specs})
 

@@ -139,3 +139,13 @@ class ArticleBodyBlock(blocks.StreamBlock):
     gallery = GalleryBlock()
     quote = QuoteBlock()
     embed = PrivacyEmbedBlock()
+
+
+class ContentBodyBlock(blocks.StreamBlock):
+    """A plain page's text: an imprint or a privacy policy needs headings, lists and links, seldom more."""
+
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, label=_("Paragraph"), template="news/blocks/paragraph.html"
+    )
+    subheading = blocks.CharBlock(label=_("Subheading"), icon="title", template="news/blocks/subheading.html")
+    image = ImageBlock()

@@ -67,14 +67,14 @@ class ArticleFeed(Feed):
         return article.updated_at
 
     def item_author_name(self, article):
-        names = ", ".join(a.name for a in article.authors.all())
+        names = ", ".join(a.name for a in article.authors)
         return names or (article.partner.name if article.partner else None)
 
     def item_categories(self, article):
         return [tag.name for tag in article.tags.all()]
 
     def base_queryset(self):
-        return ArticlePage.objects.for_listing().prefetch_related("authors", "tags")
+        return ArticlePage.objects.for_listing().prefetch_related("bylines__author", "tags")
 
     def newest(self, page) -> list[ArticlePage]:
         """The feed's articles; the cached feed lives no longer than the first of them."""

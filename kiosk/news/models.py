@@ -9,32 +9,59 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from kiosk.newsroom import formatting
 from kiosk.newsroom.models import ModerationMode
 from kiosk.newsroom.sites import public_root_url
+from kiosk.newsroom.slugs import swiss_slug, unique_slug
 from kiosk.pagecache.http import cacheable, limit_lifetime
 
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, ContentBodyBlock
+from .forms import NewsPageForm
 from .routing import exclude_restricted, find_page, restricted_paths
 
 # A republication within this time of the first one is not an update.
 UPDATE_GRACE = timedelta(minutes=1)
 SECTION_PAGE_SIZE = 20
+LISTING_PAGE_SIZE = 20
+# The front page's own routes: author and topic pages (no page below it may take these slugs).
+AUTHORS_PATH = "autoren"
+TOPICS_PATH = "themen"
+RESERVED_SLUGS = frozenset({AUTHORS_PATH, TOPICS_PATH, "feed"})
+AUTHOR_SLUG_LENGTH = 120
+
+
+def author_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    """The name transliterated, numbered from -2 where another author has it already."""
+    base = swiss_slug(name, max_length=AUTHOR_SLUG_LENGTH) or "autor"
+    others = Author.objects.exclude(pk=exclude_pk) if exclude_pk else Author.objects.all()
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    return unique_slug(base, taken=taken.__contains__)
 
 
 class Author(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=AUTHOR_SLUG_LENGTH + 10,
+        unique=True,
+        blank=True,
+        help_text=_("The author page's address, /autoren/<slug>/. Made from the name when left empty."),
+    )
     role = models.CharField(_("role"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     bio = models.TextField(_("short biography"), blank=True)
@@ -53,6 +80,7 @@ class Author(index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("bio"),
         FieldPanel("image"),
+        FieldPanel("slug"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -63,6 +91,20 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = author_slug(self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def url(self) -> str:
+        """The author page on the reader's site and in the reader's language."""
+        return f"{reverse('wagtail_serve', args=[''])}{AUTHORS_PATH}/{self.slug}/"
+
+    def articles(self) -> ArticlePageQuerySet:
+        """Every article with this author in the byline (drafts too; readers get ``for_listing``)."""
+        return ArticlePage.objects.filter(bylines__author=self)
 
 
 class Partner(index.Indexed, models.Model):
@@ -103,8 +145,39 @@ def limit_lifetime_to_expiry(request, pages, *, now) -> None:
         limit_lifetime(request, (min(ends) - now).total_seconds())
 
 
+def limit_lifetime_to_relative_times(request, times, *, now) -> None:
+    """A cached page that says "vor 12 Minuten" must not outlive the minute (kiosk.js updates it in browsers)."""
+    changes = [formatting.relative_text_changes_at(t, now=now) for t in times if t is not None]
+    changes = [c for c in changes if c is not None]
+    if changes:
+        limit_lifetime(request, (min(changes) - now).total_seconds())
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+def topic_url(tag: Tag) -> str:
+    """A tag's topic page on the reader's site and in the reader's language."""
+    return f"{reverse('wagtail_serve', args=[''])}{TOPICS_PATH}/{tag.slug}/"
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline, in the order the editor put it."""
+
+    article = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("author")
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="news_byline_author_once_per_article")
+        ]
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -124,6 +197,12 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def published_since(self, since) -> ArticlePageQuerySet:
         return self.filter(first_published_at__gte=since)
+
+    def by_author(self, author: Author) -> ArticlePageQuerySet:
+        return self.filter(bylines__author=author)
+
+    def tagged(self, tag: Tag) -> ArticlePageQuerySet:
+        return self.filter(tagged_items__tag=tag)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -145,13 +224,65 @@ class PublicUrlMixin:
         return site_id, public_root_url(site_id, request=request), page_path
 
 
-class HomePage(PublicUrlMixin, RoutablePageMixin, Page):
+class SwissSlugMixin:
+    """New pages get Swiss slugs («Zürcher» → ``zuercher``), whatever the admin's script typed.
+
+    Wagtail's admin makes the slug from the title as the editor types (keeping
+    ü, as WAGTAIL_ALLOW_UNICODE_SLUGS lets it); the server has the last word.
+    A page that exists keeps its slug, so its address keeps working.
+    """
+
+    def full_clean(self, *args, **kwargs):
+        if self.pk is None:
+            max_length = self._meta.get_field("slug").max_length
+            if self.slug:
+                self.slug = swiss_slug(self.slug, max_length=max_length)
+            elif self.title and (self.path or getattr(self, "_cached_parent_obj", None)):
+                # As Wagtail would from the title (numbered past its siblings' slugs), the Swiss way.
+                base = swiss_slug(self.title, max_length=max_length - 4)
+                if base:
+                    self.slug = self._get_autogenerated_slug(base)
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else getattr(self, "_cached_parent_obj", None)
+        if parent is not None and parent.specific_class is HomePage and self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("The front page uses this address itself (author and topic pages, the feed).")}
+            )
+
+
+def paginate_articles(articles, number, *, per_page: int = LISTING_PAGE_SIZE):
+    """The page of articles the reader asked for; a bad number is a 404."""
+    try:
+        return Paginator(articles, per_page).page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(_("There is no such page of articles.")) from None
+
+
+class HomePage(SwissSlugMixin, PublicUrlMixin, RoutablePageMixin, Page):
     """The front page: the newest stories of every section."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["news.SectionPage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultipleChooserPanel(
+            "pinned_stories",
+            chooser_field_name="article",
+            heading=_("Pinned stories"),
+            label=_("Pinned story"),
+            help_text=_(
+                "The first is the top story, the others follow it in this order. A story that expires or"
+                " is unpublished drops out by itself; with none left, the newest story with a lead image"
+                " is the top story."
+            ),
+        ),
+    ]
+    base_form_class = NewsPageForm
+    subpage_types = ["news.SectionPage", "news.ContentPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -176,17 +307,70 @@ class HomePage(PublicUrlMixin, RoutablePageMixin, Page):
 
         return SiteFeed(self)(request)
 
+    @path(f"{AUTHORS_PATH}/<str:slug>/", name="author")
+    @cacheable
+    def author_page(self, request, slug):
+        """An author's portrait, role and short biography over their articles, newest first."""
+        author = get_object_or_404(Author.objects.select_related("image"), slug=slug)
+        articles = ArticlePage.objects.for_listing().descendant_of(self).by_author(author)
+        return self._listing(request, "news/author_page.html", articles, author=author)
+
+    @path(f"{TOPICS_PATH}/<str:slug>/", name="topic")
+    @cacheable
+    def topic_page(self, request, slug):
+        """A tag's articles, newest first; an unknown or unused tag is a 404."""
+        tag = get_object_or_404(Tag.objects.filter(slug=slug, news_articletag_items__isnull=False).distinct())
+        articles = ArticlePage.objects.for_listing().descendant_of(self).tagged(tag)
+        return self._listing(request, "news/topic_page.html", articles, tag=tag)
+
+    def _listing(self, request, template: str, articles, **context):
+        from .selectors import teaser_listing
+
+        page = paginate_articles(articles, request.GET.get("page"))
+        page.object_list = teaser_listing(list(page.object_list))
+        limit_lifetime_to_expiry(request, page.object_list, now=timezone.now())
+        # Not the front page's context: these pages are their own (and so is their cached shell).
+        context.update(
+            {
+                "self": self,
+                "home": self,
+                "request": request,
+                "articles": page,
+                "canonical_suffix": f"?page={page.number}" if page.number > 1 else "",
+            }
+        )
+        return TemplateResponse(request, template, context)
+
     def get_context(self, request, *args, **kwargs):
-        from .selectors import front_page_sections
+        from .selectors import front_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = front_page_sections(self)
-        stories = [story for section in context["sections"] for story in section.stories]
-        limit_lifetime_to_expiry(request, stories, now=timezone.now())
+        now = timezone.now()
+        context["front"] = front = front_page(self, now=now)
+        context["sections"] = front.sections
+        limit_lifetime_to_expiry(request, front.stories, now=now)
+        limit_lifetime_to_relative_times(
+            request, [s.first_published_at for s in front.timed_stories], now=now
+        )
         return context
 
 
-class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
+class PinnedStory(Orderable):
+    """A story editors put on the front page, in their order; the first is the top story."""
+
+    page = ParentalKey("news.HomePage", on_delete=models.CASCADE, related_name="pinned_stories")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="pinnings", verbose_name=_("article")
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pinned story")
+        verbose_name_plural = _("pinned stories")
+
+
+class SectionPage(SwissSlugMixin, PublicUrlMixin, RoutablePageMixin, Page):
     """A section or subsection (International › Europe): lists its articles."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -215,6 +399,7 @@ class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
     ]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("section")
@@ -248,12 +433,9 @@ class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
 
     def paginate(self, number):
         """The page of articles the reader asked for; a bad number is a 404."""
-        articles = ArticlePage.objects.for_listing().in_section(self)
-        paginator = Paginator(articles, SECTION_PAGE_SIZE)
-        try:
-            return paginator.page(number or 1)
-        except (PageNotAnInteger, EmptyPage):
-            raise Http404(_("There is no such page of articles.")) from None
+        return paginate_articles(
+            ArticlePage.objects.for_listing().in_section(self), number, per_page=SECTION_PAGE_SIZE
+        )
 
     def get_sitemap_urls(self, request=None):
         """A listing changes whenever an article below it is published: that is its lastmod.
@@ -280,7 +462,7 @@ class SectionPage(PublicUrlMixin, RoutablePageMixin, Page):
         return [{"location": self.get_full_url(request), "lastmod": max(times, default=None)}]
 
 
-class ArticlePage(PublicUrlMixin, Page):
+class ArticlePage(SwissSlugMixin, PublicUrlMixin, Page):
     kicker = models.CharField(
         _("kicker"), max_length=80, blank=True, help_text=_("A word or two above the headline.")
     )
@@ -300,7 +482,6 @@ class ArticlePage(PublicUrlMixin, Page):
         verbose_name=_("lead image"),
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
-    authors = ParentalManyToManyField(Author, blank=True, related_name="articles", verbose_name=_("authors"))
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
     partner = models.ForeignKey(
         Partner,
@@ -360,8 +541,9 @@ class ArticlePage(PublicUrlMixin, Page):
         FieldPanel("lead"),
         FieldPanel("lead_image"),
         FieldPanel("body"),
+        MultipleChooserPanel("bylines", chooser_field_name="author", heading=_("Authors"), label=_("Author")),
         MultiFieldPanel(
-            [FieldPanel("authors"), FieldPanel("partner"), FieldPanel("source_line"), FieldPanel("tags")],
+            [FieldPanel("partner"), FieldPanel("source_line"), FieldPanel("tags")],
             heading=_("Credits and tags"),
         ),
     ]
@@ -386,6 +568,7 @@ class ArticlePage(PublicUrlMixin, Page):
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("article")
@@ -436,6 +619,18 @@ class ArticlePage(PublicUrlMixin, Page):
         return self.teaser_headline or self.title
 
     @property
+    def authors(self) -> list[Author]:
+        """The byline in the editor's order (from memory in previews and revisions, else one query)."""
+        bylines = self.bylines.all()
+        if not getattr(self, "_prefetched_objects_cache", {}).get("bylines"):
+            bylines = bylines.select_related("author")
+        return [byline.author for byline in bylines]
+
+    @authors.setter
+    def authors(self, authors) -> None:
+        self.bylines = [ArticleAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
+
+    @property
     def published_at(self):
         return self.first_published_at
 
@@ -455,3 +650,29 @@ class ArticlePage(PublicUrlMixin, Page):
         if has_expired(self, now=timezone.now()):
             return []
         return [{"location": location, "lastmod": self.updated_at or self.published_at}]
+
+
+class ContentPage(SwissSlugMixin, PublicUrlMixin, Page):
+    """A plain page of the newsroom's own: imprint, privacy policy, about us, contact."""
+
+    lead = models.TextField(_("lead"), blank=True, help_text=_("Optional: a sentence or two above the text."))
+    body = StreamField(ContentBodyBlock(), verbose_name=_("body"), blank=True)
+    show_in_footer = models.BooleanField(
+        _("link in the footer"),
+        default=False,
+        help_text=_("Linked at the foot of every page, in the order of the pages below the front page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    @cacheable
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)

@@ -43,3 +43,25 @@ def cached_top_sections(language: str) -> list[NavItem]:
         sections = top_sections()
         cache.set(key, sections, NAVIGATION_SECONDS)
     return sections
+
+
+def footer_pages() -> list[NavItem]:
+    """Content pages editors marked for the footer, in their order below the front page (one query).
+
+    Content pages live only below the front page, and there is one front page.
+    """
+    from .models import ContentPage
+    from .routing import exclude_restricted
+
+    pages = exclude_restricted(ContentPage.objects.live().filter(show_in_footer=True)).order_by("path")
+    return [NavItem(p.pk, p.title, p.url, p.path) for p in pages]
+
+
+def cached_footer_pages(language: str) -> list[NavItem]:
+    """Kept with the navigation: publishing a content page bumps the section tree's version."""
+    key = f"news-footer:{cacheversions.current(SECTIONS)[0]}:{language}"
+    pages = cache.get(key)
+    if pages is None:
+        pages = footer_pages()
+        cache.set(key, pages, NAVIGATION_SECONDS)
+    return pages

@@ -8,19 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
-from django.db.models.functions import RowNumber, Substr
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Case, Count, F, IntegerField, Min, Q, Value, When, Window
+from django.db.models.functions import Cast, RowNumber, Substr
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page
+from wagtail.models import Page, Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from kiosk.images.renditions import prefetch_renditions
+from kiosk.newsroom.formatting import NEWSROOM_TZ
 
-from .models import ArticlePage, HomePage, SectionPage
+from .models import UPDATE_GRACE, ArticlePage, HomePage, SectionPage
 from .routing import exclude_restricted
 
 RELATED_LIMIT = 4
 FRONT_PAGE_STORIES_PER_SECTION = 5
+# The «Neueste» strip: the newest stories site-wide, under the top and pinned stories.
+LATEST_STORIES = 6
 
 
 def body_images(article: ArticlePage) -> list:
@@ -108,7 +114,7 @@ def article_page_context(article: ArticlePage) -> dict:
     return {
         "breadcrumb": crumbs,
         "section": SimpleLazyObject(lambda: crumbs[-1] if crumbs else None),
-        "authors": SimpleLazyObject(lambda: list(article.authors.all())),
+        "authors": SimpleLazyObject(lambda: article.authors),
         "tags": tags,
         "partner": article.partner,
         "related_articles": related,
@@ -145,9 +151,14 @@ def prefetch_teaser_renditions(context) -> None:
     prefetch_renditions(image for image in images if not hasattr(image, "prefetched_renditions"))
 
 
-def section_listing(section: SectionPage, articles: list[ArticlePage]) -> list[ArticlePage]:
+def teaser_listing(articles: list[ArticlePage]) -> list[ArticlePage]:
+    """A page of teasers (section, author, topic): their images' renditions in one query."""
     prefetch_renditions(a.lead_image for a in articles)
     return articles
+
+
+def section_listing(section: SectionPage, articles: list[ArticlePage]) -> list[ArticlePage]:
+    return teaser_listing(articles)
 
 
 @dataclass
@@ -157,16 +168,24 @@ class FrontPageSection:
 
 
 def front_page_sections(
-    home: HomePage, per_section: int = FRONT_PAGE_STORIES_PER_SECTION
+    home: HomePage,
+    per_section: int = FRONT_PAGE_STORIES_PER_SECTION,
+    *,
+    now: datetime | None = None,
+    leave_out: Iterable[int] = (),
 ) -> list[FrontPageSection]:
-    """Each top-level section with its newest stories, in two queries."""
+    """Each top-level section with its newest stories (but those in ``leave_out``), in two queries.
+
+    Their images' renditions are the caller's to fetch (``front_page`` fetches all of its own at once).
+    """
     sections = list(exclude_restricted(home.get_children().live().type(SectionPage)).specific())
     if not sections:
         return []
     prefix_length = (home.depth + 1) * home.steplen
     ranked = (
-        ArticlePage.objects.for_listing()
+        ArticlePage.objects.for_listing(now=now)
         .descendant_of(home)
+        .exclude(pk__in=list(leave_out))
         .annotate(
             section_path=Substr("path", 1, prefix_length),
             rank=Window(
@@ -180,5 +199,119 @@ def front_page_sections(
     by_section: dict[str, list[ArticlePage]] = {}
     for article in ranked:
         by_section.setdefault(article.section_path, []).append(article)
-    prefetch_renditions(a.lead_image for stories in by_section.values() for a in stories)
     return [FrontPageSection(s, by_section.get(s.path, [])) for s in sections if by_section.get(s.path)]
+
+
+def pinned_stories(home: HomePage, *, now: datetime) -> list[ArticlePage]:
+    """The stories editors pinned on the published front page, in their order, in one query.
+
+    Only those readers may still see: an expired, unpublished or private one drops out.
+    """
+    return list(
+        ArticlePage.objects.for_listing(now=now)
+        .descendant_of(home)
+        .filter(pinnings__page=home)
+        .annotate(pin_order=Min("pinnings__sort_order"))
+        .order_by("pin_order", "pk")
+    )
+
+
+def lead_story(home: HomePage, *, now: datetime) -> ArticlePage | None:
+    """The newest story with a lead image: the top story when editors pinned none (one query)."""
+    return ArticlePage.objects.for_listing(now=now).descendant_of(home).exclude(lead_image=None).first()
+
+
+@dataclass
+class FrontPage:
+    top_story: ArticlePage | None
+    pinned: list[ArticlePage]  # after the top story
+    latest: list[ArticlePage]  # the «Neueste» strip
+    sections: list[FrontPageSection]
+
+    @property
+    def stories(self) -> list[ArticlePage]:
+        """Every story the page shows."""
+        top = [self.top_story] if self.top_story else []
+        return [*top, *self.pinned, *self.latest, *(a for s in self.sections for a in s.stories)]
+
+    @property
+    def timed_stories(self) -> list[ArticlePage]:
+        """The stories whose time the page says as "vor 12 Minuten"."""
+        top = [self.top_story] if self.top_story else []
+        return [*top, *self.pinned, *self.latest]
+
+
+def front_page(home: HomePage, *, now: datetime, latest: int = LATEST_STORIES) -> FrontPage:
+    """The top story, the other pinned ones, the newest stories site-wide, then the sections.
+
+    Five queries with pinned stories (six without: the newest lead story is looked up),
+    however many stories and sections; a story shows once above the sections.
+    """
+    pinned = pinned_stories(home, now=now)
+    top = pinned[0] if pinned else lead_story(home, now=now)
+    shown = [a.pk for a in pinned or ([top] if top else [])]
+    newest = list(ArticlePage.objects.for_listing(now=now).descendant_of(home).exclude(pk__in=shown)[:latest])
+    sections = front_page_sections(home, now=now, leave_out=shown)
+    front = FrontPage(top_story=top, pinned=pinned[1:], latest=newest, sections=sections)
+    prefetch_renditions(a.lead_image for a in front.stories)
+    return front
+
+
+# The newsroom's day in the admin (its dashboard panel) -------------------------------------
+
+NEWSROOM_PANEL_ROWS = 8
+page_permission_policy = PagePermissionPolicy()
+
+
+@dataclass(frozen=True)
+class ScheduledStory:
+    page_id: int
+    title: str
+    go_live_at: datetime
+
+
+@dataclass
+class NewsroomToday:
+    published: list[ArticlePage]  # the newest of them
+    published_count: int
+    scheduled: list[ScheduledStory]  # soonest first
+    corrections: list[ArticlePage]  # republished after their first publication, latest first
+
+
+def newsroom_day(*, now: datetime) -> tuple[datetime, datetime]:
+    """Today in Europe/Zurich: from local midnight to the next (23 or 25 hours when the clocks change)."""
+    day = now.astimezone(NEWSROOM_TZ).date()
+    start = datetime.combine(day, time.min, tzinfo=NEWSROOM_TZ)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=NEWSROOM_TZ)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def newsroom_today(user, *, now: datetime, rows: int = NEWSROOM_PANEL_ROWS) -> NewsroomToday:
+    """Today's published and scheduled stories and the latest corrections, of the pages the user may edit.
+
+    Six queries at most (the user's page permissions, then one per list and the count), however
+    many stories there are.
+    """
+    start, end = newsroom_day(now=now)
+    editable = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change", "publish"})
+    articles = ArticlePage.objects.live().filter(pk__in=editable.values("pk"))
+    published_today = articles.filter(first_published_at__gte=start, first_published_at__lt=end)
+    scheduled = (
+        Revision.page_revisions.filter(
+            content_type=ContentType.objects.get_for_model(ArticlePage),
+            approved_go_live_at__gte=start,
+            approved_go_live_at__lt=end,
+            object_id__in=editable.annotate(id_text=Cast("pk", CharField())).values("id_text"),
+        )
+        .order_by("approved_go_live_at", "pk")
+        .values_list("object_id", "object_str", "approved_go_live_at")[:rows]
+    )
+    corrections = articles.filter(last_published_at__gt=F("first_published_at") + UPDATE_GRACE).order_by(
+        "-last_published_at", "-pk"
+    )
+    return NewsroomToday(
+        published=list(published_today.order_by("-first_published_at", "-pk")[:rows]),
+        published_count=published_today.count(),
+        scheduled=[ScheduledStory(int(pk), title, at) for pk, title, at in scheduled],
+        corrections=list(corrections[:rows]),
+    )

@@ -25,11 +25,12 @@ from wagtail.models import Page
 from kiosk.newsroom.formatting import NEWSROOM_TZ
 from kiosk.newsroom.sites import absolute_url, site_version
 
-from .models import ArticlePage
+from .models import AUTHORS_PATH, TOPICS_PATH, ArticlePage, Author
 
 logger = logging.getLogger(__name__)
 
 DESCRIPTION_LENGTH = 160
+PORTRAIT_SPEC = "fill-400x400|format-jpeg"
 # Google shows no more of a NewsArticle headline.
 HEADLINE_LENGTH = 110
 # 1200 px wide in the shapes Google Discover and the networks crop to; the
@@ -176,6 +177,40 @@ def publisher_organization(publisher, *, request) -> dict[str, Any]:
     return organization
 
 
+def author_full_url(author: Author, *, request) -> str:
+    """The author page's address on the reader's site, without a language prefix."""
+    return absolute_url(f"/{AUTHORS_PATH}/{author.slug}/", request=request)
+
+
+def topic_full_url(tag, *, request) -> str:
+    return absolute_url(f"/{TOPICS_PATH}/{tag.slug}/", request=request)
+
+
+def person_jsonld(author: Author, *, request, publisher) -> dict[str, Any]:
+    """schema.org Person for the author page: who writes here, for whom."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": author.name,
+        "url": author_full_url(author, request=request),
+    }
+    if author.role:
+        data["jobTitle"] = author.role
+    if author.bio:
+        data["description"] = shorten(author.bio, DESCRIPTION_LENGTH * 2)
+    if author.image is not None:
+        try:
+            rendition = author.image.get_rendition(PORTRAIT_SPEC)
+        except (SourceImageIOError, OSError, ValueError):
+            logger.warning(
+                "Portrait %s has no readable file; the author's metadata goes without it.", author.image_id
+            )
+        else:
+            data["image"] = absolute_url(rendition.url, request=request)
+    data["worksFor"] = publisher_organization(publisher, request=request)
+    return data
+
+
 def partner_organization(partner) -> dict[str, Any]:
     organization = {"@type": "Organization", "name": partner.name}
     if partner.url:
@@ -201,7 +236,7 @@ def news_article_jsonld(
     if images is None:
         images = social_images(article, request=request)
     if authors is None:
-        authors = list(article.authors.all())
+        authors = article.authors
     if tags is None:
         tags = list(article.tags.all())
     if section is None:
@@ -223,7 +258,10 @@ def news_article_jsonld(
     data["datePublished"] = iso_datetime(article.published_at)
     data["dateModified"] = iso_datetime(article.updated_at or article.published_at)
     if authors:
-        data["author"] = [{"@type": "Person", "name": author.name} for author in authors]
+        data["author"] = [
+            {"@type": "Person", "name": author.name, "url": author_full_url(author, request=request)}
+            for author in authors
+        ]
     elif partner:
         data["author"] = [partner_organization(partner)]
     else:

@@ -16,7 +16,7 @@ from functools import partial
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
@@ -31,7 +31,7 @@ from kiosk.pagecache.backends import purge_urls
 from kiosk.pagecache.fragments import ARTICLES, SECTIONS, page_version_name
 from kiosk.pagecache.store import EVERY_PAGE
 
-from .models import ArticlePage, Author, Partner, SectionPage
+from .models import AUTHORS_PATH, TOPICS_PATH, ArticlePage, Author, ContentPage, Partner, SectionPage
 from .routing import forget_restricted_paths
 from .tasks import warm_article_renditions
 
@@ -54,8 +54,20 @@ def urls_showing(page: Page) -> list[str]:
         return _urls_showing(page)
 
 
+def listing_paths(article: Page) -> list[str]:
+    """The author and topic pages (below the front page) that list this article, as stored now."""
+    if article.specific_class is not ArticlePage:
+        return []
+    slugs = Author.objects.filter(bylines__article_id=article.pk).values_list("slug", flat=True)
+    tags = ArticlePage.tags.through.objects.filter(content_object_id=article.pk).values_list(
+        "tag__slug", flat=True
+    )
+    return [f"{AUTHORS_PATH}/{slug}/" for slug in slugs] + [f"{TOPICS_PATH}/{slug}/" for slug in tags]
+
+
 def _urls_showing(page: Page) -> list[str]:
     urls: list[str] = []
+    listings = listing_paths(page)
     # Specific pages: their URLs are on the public address (KIOSK_BASE_URL), which the
     # proxy caches them under, not on the Site record's host.
     for shown in [page.specific_deferred, *Page.objects.ancestor_of(page).filter(depth__gt=1).specific()]:
@@ -66,7 +78,7 @@ def _urls_showing(page: Page) -> list[str]:
         if shown.specific_class in (SectionPage,) or shown.depth == 2:
             urls.append(url + "feed/")
         if shown.depth == 2:
-            urls.extend(url + path for path in SITE_WIDE_PATHS)
+            urls.extend(url + path for path in (*SITE_WIDE_PATHS, *listings))
     return [variant for url in urls for variant in language_variants(url)]
 
 
@@ -77,8 +89,11 @@ def language_variants_of(page: Page) -> list[str]:
 
 
 def _is_tree_page(page: Page) -> bool:
-    """A section or a front page: its title and place show on every page below it and in the navigation."""
-    return page.specific_class is SectionPage or page.depth == 2
+    """A section or a front page: its title and place show on every page below it and in the navigation.
+
+    A content page too: it may be linked in the footer of every page (cached with the navigation).
+    """
+    return page.specific_class in (SectionPage, ContentPage) or page.depth == 2
 
 
 def retire_page(page: Page, *, removed: bool) -> None:
@@ -127,6 +142,49 @@ def page_was_moved(sender, instance, url_path_before, url_path_after, parent_pag
     purge_urls(urls)
 
 
+@receiver(pre_save, sender=ArticlePage)
+def article_will_change(sender, instance, update_fields=None, **kwargs):
+    """Author and topic pages that list a live article as it was: a publish may take it off them.
+
+    Wagtail publishes with a full save (drafts save only a few fields); the pages that
+    list it afterwards are purged when ``page_published`` follows.
+    """
+    if instance.pk is None or update_fields is not None:
+        return
+    before = Page.objects.filter(pk=instance.pk, live=True).first()
+    if before is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        home = Page.objects.ancestor_of(before).filter(depth=2).first()
+        root = home.specific.get_full_url() if home else None
+    if root:
+        purge_urls([variant for path in listing_paths(before) for variant in language_variants(root + path)])
+
+
+@receiver(pre_save, sender=Author)
+def author_may_move(sender, instance, **kwargs):
+    """A new slug leaves the old author page behind: a 404 from now on, not a cached copy."""
+    if instance.pk is None:
+        return
+    old_slug = Author.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if old_slug and old_slug != instance.slug:
+        purge_urls(_author_page_urls(old_slug))
+
+
+def _author_page_urls(slug: str) -> list[str]:
+    with translation.override(settings.LANGUAGE_CODE):
+        roots = [home.get_full_url() for home in Page.objects.filter(depth=2).live().specific()]
+    return [
+        variant for root in roots if root for variant in language_variants(f"{root}{AUTHORS_PATH}/{slug}/")
+    ]
+
+
+@receiver(post_save, sender=Author)
+@receiver(pre_delete, sender=Author)
+def purge_author_page(sender, instance, **kwargs):
+    purge_urls(_author_page_urls(instance.slug))
+
+
 @receiver(post_delete, sender=Page)
 def page_was_deleted(sender, instance, **kwargs):
     # Wagtail unpublishes a live page first; a draft may still be remembered by its URL path.
@@ -171,8 +229,8 @@ def pages_showing(instance, *, further: bool = True) -> tuple[set[int], bool]:
     page_ids: set[int] = set()
     in_settings = False
     if isinstance(instance, Author):
-        # Authors are a many-to-many field, which the reference index does not follow.
-        page_ids.update(instance.articles.values_list("pk", flat=True))
+        # Bylines are the article's child rows, which the reference index records under the byline.
+        page_ids.update(instance.bylines.values_list("article_id", flat=True))
     rows = (
         ReferenceIndex.get_references_to(instance).values_list("base_content_type_id", "object_id").distinct()
     )

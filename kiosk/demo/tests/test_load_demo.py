@@ -88,7 +88,7 @@ def assert_reference_article(now) -> None:
     assert article.lead_image.caption
     assert article.partner
     assert article.source_line == "alpenpost/sda"
-    assert article.authors.exists()
+    assert article.authors
 
     types = block_types(article)
     assert types.count("subheading") == 2

@@ -11,7 +11,8 @@ from kiosk.pagecache import fragments
 from kiosk.pagecache.http import logged_in_reader
 
 from .. import slots
-from ..navigation import cached_top_sections
+from ..models import topic_url as _topic_url
+from ..navigation import cached_footer_pages, cached_top_sections
 
 register = template.Library()
 
@@ -26,6 +27,18 @@ def main_navigation(context):
     path = getattr(page, "path", "")
     current = [item.pk for item in sections if path.startswith(item.path)]
     return {"sections": sections, "current_ids": current}
+
+
+@register.filter
+def topic_url(tag):
+    """``{{ tag|topic_url }}``: the tag's topic page in the reader's language."""
+    return _topic_url(tag)
+
+
+@register.simple_tag
+def footer_pages():
+    """The newsroom's own pages linked at the foot of every page (imprint, privacy), in tree order."""
+    return cached_footer_pages(translation.get_language())
 
 
 @register.filter

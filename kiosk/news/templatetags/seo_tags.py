@@ -46,3 +46,18 @@ def x_handle(value):
 def jsonld(data):
     """A dict as ``<script type="application/ld+json">``, safe inside HTML."""
     return seo.jsonld_script(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def author_seo(context, author):
+    """``{% author_seo author as seo %}``: the author page's canonical URL and Person JSON-LD."""
+    request = context["request"]
+    return {
+        "canonical_url": seo.author_full_url(author, request=request),
+        "jsonld": seo.person_jsonld(author, request=request, publisher=context.get("newsroom")),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def topic_canonical_url(context, tag):
+    return seo.topic_full_url(tag, request=context["request"])

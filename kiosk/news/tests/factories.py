@@ -7,7 +7,7 @@ from factory.django import DjangoModelFactory
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
+from kiosk.news.models import ArticleAuthor, ArticlePage, Author, HomePage, Partner, SectionPage
 
 
 def make_home() -> HomePage:
@@ -92,6 +92,14 @@ class ArticlePageFactory(PageFactory):
             )
             page.refresh_from_db()
         return page
+
+
+def add_byline(article: ArticlePage, *authors: Author) -> None:
+    """Put these authors in the article's byline, after any already there (as stored, no new revision)."""
+    start = article.bylines.count()
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=article, author=author, sort_order=start + i) for i, author in enumerate(authors)
+    )
 
 
 def now():

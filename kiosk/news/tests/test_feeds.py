@@ -70,7 +70,7 @@ def test_feed_items_are_complete(client, tree):
     article = ArticlePageFactory(
         parent=space, title="Lange Schlagzeile", teaser_headline="Kurz", published_at=published
     )
-    article.authors.add(AuthorFactory(name="Anna Muster"), AuthorFactory(name="Beat Beispiel"))
+    article.authors = [AuthorFactory(name="Anna Muster"), AuthorFactory(name="Beat Beispiel")]
     article.tags.add("mond", "sonde")
     article.save()
 
@@ -135,7 +135,7 @@ def test_feed_queries_do_not_grow_with_articles(client, tree, settings):
 
     def add_article():
         article = ArticlePageFactory(parent=space, partner=PartnerFactory())
-        article.authors.add(AuthorFactory())
+        article.authors = [AuthorFactory()]
         article.tags.add("thema")
         article.save()
 

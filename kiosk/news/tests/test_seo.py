@@ -117,7 +117,7 @@ def full_article(parent, **kwargs):
         published_at=timezone.now() - timedelta(hours=2),
         **kwargs,
     )
-    article.authors.add(AuthorFactory(name="Anna Muster"), AuthorFactory(name="Beat Beispiel"))
+    article.authors = [AuthorFactory(name="Anna Muster"), AuthorFactory(name="Beat Beispiel")]
     article.tags.add("mond", "sonde")
     article.save()
     return article
@@ -139,8 +139,8 @@ def test_article_jsonld_describes_the_news_article(client, tree, newsroom):
     assert OFFSET.search(data["datePublished"])
     assert data["dateModified"] == data["datePublished"]
     assert data["author"] == [
-        {"@type": "Person", "name": "Anna Muster"},
-        {"@type": "Person", "name": "Beat Beispiel"},
+        {"@type": "Person", "name": "Anna Muster", "url": f"{BASE}/autoren/anna-muster/"},
+        {"@type": "Person", "name": "Beat Beispiel", "url": f"{BASE}/autoren/beat-beispiel/"},
     ]
     assert data["publisher"] == {"@type": "Organization", "name": "Kiosk Zeitung", "url": f"{BASE}/"}
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": article.full_url}
@@ -310,7 +310,7 @@ def test_article_metadata_costs_at_most_one_query(client, tree, newsroom):
     request._wagtail_site = site
     article = ArticlePage.objects.select_related("lead_image", "partner").get(pk=article.pk)
     article.get_full_url(request)  # site root paths, as routing has them
-    authors, tags, section = list(article.authors.all()), list(article.tags.all()), article.get_parent()
+    authors, tags, section = article.authors, list(article.tags.all()), article.get_parent()
 
     with CaptureQueriesContext(connection) as queries:
         result = seo.article_seo(
