@@ -365,6 +365,12 @@ KIOSK_CSP_ADMIN_ALLOWANCES = {
 # editors, no version check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors type and read Swiss dates in the admin (13.09.2023 10:36), in Europe/Zurich, in every
+# admin language: Wagtail's pickers write these (strftime patterns), config/formats reads them back.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["config.formats"]
 # Permissions-Policy: what a news site never uses is off for it and for every
 # frame in it; embedded players may still go full screen.
 PERMISSIONS_POLICY = {
