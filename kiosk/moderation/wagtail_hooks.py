@@ -3,10 +3,12 @@
 from functools import partial
 
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -14,7 +16,7 @@ from kiosk.comments.models import HouseRule
 from kiosk.newsroom.admin_menu import PermissionMenuItem
 from kiosk.newsroom.models import NewsroomSettings
 
-from . import admin_views, services
+from . import admin_views, selectors, services
 from .models import AuditEntry, StaffedException, StaffedSpan
 
 admin_urls = (
@@ -244,3 +246,23 @@ def _desk_menu() -> Menu:
 @hooks.register("register_admin_menu_item")
 def register_desk_menu():
     return DeskMenuItem(_("Comments"), _desk_menu(), icon_name="comment", name="comments", order=250)
+
+
+class DeskQueuePanel(Component):
+    """The admin's home, for moderators: how many comments wait, and since when (the 30-second queue state)."""
+
+    name = "desk_queue"
+    order = 60  # after the newsroom's day (kiosk.news), before Wagtail's own panels
+    template_name = "moderation/admin/queue_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "state": selectors.queue_state(now=timezone.now()),
+            "queue_url": reverse("moderation_admin:queue"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_desk_queue_panel(request, panels):
+    if request.user.has_perm(MODERATE):
+        panels.append(DeskQueuePanel())
