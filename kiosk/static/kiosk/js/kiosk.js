@@ -501,6 +501,64 @@
     });
   }
 
+  /* ----------------------------------------------------- relative times */
+
+  // "vor 12 Minuten" in a page the cache keeps for a while: said afresh each
+  // minute from the datetime attribute, in the page's language, with the same
+  // CLDR words as the server (kiosk.newsroom.formatting.relative_time). Past
+  // the relative hours the absolute time, which the title holds, takes over.
+  const relativeTimes = document.querySelectorAll("time[data-relative]");
+  if (relativeTimes.length && typeof Intl === "object" && Intl.RelativeTimeFormat) {
+    let words = null;
+    try {
+      words = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: "always" });
+    } catch {
+      words = null; // an unknown language tag: the server's words stay
+    }
+    const MINUTE = 60 * 1000;
+    const HOUR = 60 * MINUTE;
+    // Says each time afresh; returns when the first of them will read differently.
+    const say = () => {
+      const now = Date.now();
+      let soonest = now + MINUTE;
+      for (const time of relativeTimes) {
+        const at = Date.parse(time.getAttribute("datetime"));
+        const hours = Number(time.dataset.relativeHours);
+        if (Number.isNaN(at) || !hours) {
+          continue;
+        }
+        const age = Math.max(0, now - at);
+        let text;
+        let step = MINUTE;
+        if (age >= hours * HOUR) {
+          text = time.title;
+          step = 0;
+        } else if (age < MINUTE) {
+          text = time.dataset.justNow;
+        } else if (age < HOUR) {
+          text = words.format(-Math.floor(age / MINUTE), "minute");
+        } else {
+          text = words.format(-Math.floor(age / HOUR), "hour");
+          step = HOUR;
+        }
+        if (text && time.textContent !== text) {
+          time.textContent = text;
+        }
+        if (step) {
+          soonest = Math.min(soonest, at + (Math.floor(age / step) + 1) * step);
+        }
+      }
+      return soonest;
+    };
+    const tick = () => {
+      const next = say();
+      window.setTimeout(tick, Math.max(1000, next - Date.now() + 50));
+    };
+    if (words) {
+      tick();
+    }
+  }
+
   /* ----------------------------------------------------------- donations */
 
   // The thank-you page says "being confirmed" until the provider's webhook
