@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("leser/", include("kiosk.accounts.urls")),
     path("kommentare/", include("kiosk.comments.urls")),
     path("unterstuetzen/", include("kiosk.donations.urls")),
+    path("suche/", include("kiosk.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: it takes over keeping Wagtail's search index current (kiosk.search.signals).
+    "kiosk.search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -192,6 +194,9 @@ LOGIN_REDIRECT_URL = "/"
 LANGUAGE_CODE = "de-ch"
 LANGUAGES = [("de-ch", _("German")), ("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [KIOSK_DIR / "locale"]
+# The language the newsroom writes in (BCP 47). /en/ and /fr/ translate the interface only, so
+# articles, teasers and comments carry this as their lang attribute, the page the reader's.
+KIOSK_CONTENT_LANGUAGE = env("KIOSK_CONTENT_LANGUAGE", default="de-CH")
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True
@@ -225,7 +230,16 @@ WAGTAILADMIN_BASE_URL = KIOSK_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "images.KioskImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's search index in the database: PostgreSQL's full-text search with German stemming
+# ("Wahlen" finds "Wahl"), SQLite's FTS5 in the embedded default (words as written). Not updated
+# on every save: kiosk.search enqueues a task on commit (publish, unpublish, move, delete).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "AUTO_UPDATE": False,
+        **({"SEARCH_CONFIG": "german"} if DATABASES["default"]["ENGINE"].endswith("postgresql") else {}),
+    }
+}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English"), ("fr", "Français")]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "xlsx"]
@@ -522,6 +536,9 @@ KIOSK_RATE_LIMITS = {
         "user": env("KIOSK_RATE_DONATION_USER", default="10/600"),
         "ip": env("KIOSK_RATE_DONATION_IP", default="20/600"),
     },
+    # Searches and headline suggestions (kiosk.search, /api/search/headlines): a reader typing makes
+    # a few per second at most; beyond this an address is searching for a machine.
+    "search": {"ip": env("KIOSK_RATE_SEARCH_IP", default="120/60")},
     # A reader's data export (kiosk.accounts.views.data_export).
     "export": {"user": env("KIOSK_RATE_EXPORT_USER", default="10/3600")},
     # Content-Security-Policy violation reports (kiosk.security.views): beyond this

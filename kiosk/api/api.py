@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 
-from . import comments, errors, session
+from . import comments, errors, search, session
 
 
 class Docs(Swagger):
@@ -65,7 +65,8 @@ api = KioskAPI(
     title="Kiosk API",
     version="1",
     description=(
-        "Readers' comments on Kiosk articles. Reading is public. Writing needs a reader logged in on "
+        "Readers' comments on Kiosk articles, and headline suggestions for the search box. Reading is "
+        "public. Writing needs a reader logged in on "
         "the site (the session cookie) and Django's CSRF token: GET /api/session sets the `csrftoken` "
         "cookie and returns the token; send it as the `X-CSRFToken` header. Every error is JSON "
         '`{"message": ..., "code": ...}`.'
@@ -76,3 +77,4 @@ api = KioskAPI(
 errors.register(api)
 api.add_router("", session.router)
 api.add_router("", comments.router)
+api.add_router("", search.router)

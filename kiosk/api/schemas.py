@@ -28,6 +28,7 @@ def _without_nul(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_encodable)]
 Note = Annotated[str, AfterValidator(_encodable), AfterValidator(_without_nul)]
+SearchText = Annotated[str, AfterValidator(_encodable), AfterValidator(_without_nul)]
 
 
 class ErrorBody(Schema):
@@ -138,3 +139,12 @@ class ReportIn(Schema):
 class ReportOut(Schema):
     comment_id: int
     reason: str
+
+
+class Suggestion(Schema):
+    title: str = Field(description="The article's headline.")
+    url: str = Field(description="The article's address on this site.")
+
+
+class Suggestions(Schema):
+    suggestions: list[Suggestion]

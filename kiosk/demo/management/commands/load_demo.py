@@ -15,6 +15,7 @@ from kiosk.comments.models import Comment
 from kiosk.demo import content, debate, selectors
 from kiosk.demo.services import DemoError, demo_delete, demo_load
 from kiosk.news.models import ArticlePage
+from kiosk.search.services import articles_index
 
 PRODUCTION_REFUSAL = (
     "DEBUG is off, so this may be a production database. load_demo would add the fictional "
@@ -88,6 +89,8 @@ class Command(BaseCommand):
             )
         except DemoError as error:
             raise CommandError(str(error)) from None
+        # Searchable at once, not only once the task worker has caught up with the publishes.
+        articles_index()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo newsroom loaded in {time.monotonic() - started:.1f} s: {summary.sections} sections, "
