@@ -37,6 +37,13 @@ EDITOR_EMAIL = "redaktion@kiosk.example"
 
 COLLECTION = "Demo-Redaktion"
 REFERENCE_SLUG = "kleinsatellit-sendet-erste-bilder"
+# The stories the desk pinned on the front page, the top story first (not the newest: the
+# front page shows that an editor chose it).
+FRONT_PAGE_PINNED = (
+    REFERENCE_SLUG,
+    "seelaender-curlerinnen-im-final",
+    "nachtzug-faehrt-kuenftig-taeglich",
+)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
 from kiosk.moderation.models import StaffedException, StaffedSpan, WordListEntry
 from kiosk.moderation.services import reader_block, word_entries_add, word_entries_remove
-from kiosk.news.models import ArticlePage, Author, HomePage, Partner, SectionPage
+from kiosk.news.models import ArticlePage, Author, HomePage, Partner, PinnedStory, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
 from . import content, debate, desk, donations, images, selectors
@@ -193,6 +193,7 @@ def _load(
             authors=authors,
             partners=partners,
         )
+    _pin_front_page_stories(home)
     _create_editor(password)
 
     log("Inviting readers to the debate …")
@@ -324,6 +325,16 @@ def _create_home() -> HomePage:
     )
     _publish(home)
     return home
+
+
+def _pin_front_page_stories(home: HomePage) -> None:
+    """The desk's choice for the top of the front page, published as an editor would."""
+    home = HomePage.objects.get(pk=home.pk)
+    articles = {a.slug: a for a in ArticlePage.objects.filter(slug__in=content.FRONT_PAGE_PINNED)}
+    home.pinned_stories = [
+        PinnedStory(article=articles[slug], sort_order=n) for n, slug in enumerate(content.FRONT_PAGE_PINNED)
+    ]
+    _publish(home)
 
 
 def _make_default_site(home: HomePage) -> Site:
