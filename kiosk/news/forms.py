@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from kiosk.newsroom import formatting
+from kiosk.newsroom.slugs import swiss_slug
 
 
 def go_live_problem(go_live_at: datetime | None, *, now: datetime) -> str | None:
@@ -32,8 +33,24 @@ def go_live_problem(go_live_at: datetime | None, *, now: datetime) -> str | None
     return None
 
 
+RESERVED_SLUG_MESSAGE = _("The front page uses this address itself (author and topic pages, the feed).")
+
+
 class NewsPageForm(WagtailAdminPageForm):
-    """Refuses a go-live time in the past instead of publishing at once."""
+    """Refuses a go-live time in the past instead of publishing at once; gives new pages Swiss slugs."""
+
+    def clean_slug(self):
+        # A new page's slug the Swiss way («zürcher» → «zuercher»), before Wagtail checks the
+        # siblings' slugs; a page that exists keeps its address unless the editor changes it.
+        slug = self.cleaned_data.get("slug") or ""
+        if self.instance.pk is None:
+            slug = swiss_slug(slug, max_length=self.fields["slug"].max_length)
+            if not slug:
+                raise forms.ValidationError(_("Enter a slug with at least one letter or digit."))
+        reserved = getattr(self.parent_page.specific_class, "reserved_child_slugs", ())
+        if slug in reserved:
+            raise forms.ValidationError(RESERVED_SLUG_MESSAGE, code="reserved_slug")
+        return slug
 
     def clean(self):
         cleaned_data = super().clean()

@@ -31,7 +31,7 @@ from kiosk.newsroom.slugs import swiss_slug, unique_slug
 from kiosk.pagecache.http import cacheable, limit_lifetime
 
 from .blocks import ArticleBodyBlock, ContentBodyBlock
-from .forms import NewsPageForm
+from .forms import RESERVED_SLUG_MESSAGE, NewsPageForm
 from .routing import exclude_restricted, find_page, restricted_paths
 
 # A republication within this time of the first one is not an update.
@@ -246,11 +246,10 @@ class SwissSlugMixin:
 
     def clean(self):
         super().clean()
-        parent = self.get_parent() if self.pk else getattr(self, "_cached_parent_obj", None)
-        if parent is not None and parent.specific_class is HomePage and self.slug in RESERVED_SLUGS:
-            raise ValidationError(
-                {"slug": _("The front page uses this address itself (author and topic pages, the feed).")}
-            )
+        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+        reserved = getattr(parent.specific_class, "reserved_child_slugs", ()) if parent else ()
+        if self.slug in reserved:
+            raise ValidationError({"slug": RESERVED_SLUG_MESSAGE})
 
 
 def paginate_articles(articles, number, *, per_page: int = LISTING_PAGE_SIZE):
@@ -285,6 +284,8 @@ class HomePage(SwissSlugMixin, PublicUrlMixin, RoutablePageMixin, Page):
     subpage_types = ["news.SectionPage", "news.ContentPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    # Its own routes: no page below it may take these.
+    reserved_child_slugs = RESERVED_SLUGS
 
     class Meta:
         verbose_name = _("front page")
@@ -668,6 +669,7 @@ class ContentPage(SwissSlugMixin, PublicUrlMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
     parent_page_types = ["news.HomePage"]
     subpage_types: list[str] = []
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("page")
