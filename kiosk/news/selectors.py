@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Case, Count, F, IntegerField, Min, Q, Value, When, Window
+from django.db.models import Case, CharField, Count, F, IntegerField, Min, Q, Value, When, Window
 from django.db.models.functions import Cast, RowNumber, Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Revision
@@ -293,7 +293,9 @@ def newsroom_today(user, *, now: datetime, rows: int = NEWSROOM_PANEL_ROWS) -> N
     many stories there are.
     """
     start, end = newsroom_day(now=now)
-    editable = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change", "publish"})
+    editable = page_permission_policy.instances_user_has_any_permission_for(
+        user, {"add", "change", "publish"}
+    )
     articles = ArticlePage.objects.live().filter(pk__in=editable.values("pk"))
     published_today = articles.filter(first_published_at__gte=start, first_published_at__lt=end)
     scheduled = (
