@@ -258,6 +258,62 @@
     }
   }
 
+  /* -------------------------------------------------------- phone menu */
+
+  // Without this the menu link opens the menu through its #target and the
+  // search link goes to the search page; with it the link is a toggle that
+  // keeps the address as it is, and the search link opens the menu at its field.
+  const menu = document.querySelector("[data-menu]");
+  const menuToggle = document.querySelector("[data-menu-toggle]");
+  if (menu && menuToggle) {
+    const openLabel = menuToggle.textContent.trim();
+    const label = menuToggle.querySelector(".visually-hidden");
+    const setOpen = (open) => {
+      menu.classList.toggle("is-open", open);
+      menuToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (label) {
+        label.textContent = open ? (menuToggle.dataset.closeLabel || openLabel) : openLabel;
+      }
+    };
+    menuToggle.setAttribute("role", "button");
+    menu.classList.add("is-enhanced"); // from now on the class, not the #target, opens it
+    setOpen(window.location.hash === "#site-menu");
+    menuToggle.addEventListener("click", (event) => {
+      event.preventDefault();
+      setOpen(menuToggle.getAttribute("aria-expanded") !== "true");
+    });
+    // A link in the role of a button answers the space bar too.
+    menuToggle.addEventListener("keydown", (event) => {
+      if (event.key === " ") {
+        event.preventDefault();
+        menuToggle.click();
+      }
+    });
+    const close = menu.querySelector(".site-header__menu-close");
+    if (close) {
+      close.addEventListener("click", (event) => {
+        event.preventDefault();
+        setOpen(false);
+        menuToggle.focus();
+      });
+    }
+    menu.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        menuToggle.focus();
+      }
+    });
+    const searchLink = document.querySelector("[data-menu-search]");
+    const searchField = menu.querySelector("input[name=q]");
+    if (searchLink && searchField) {
+      searchLink.addEventListener("click", (event) => {
+        event.preventDefault();
+        setOpen(true);
+        searchField.focus();
+      });
+    }
+  }
+
   /* ------------------------------------------------------------- embeds */
 
   // Nothing is fetched from the provider until the reader asks for it.
@@ -321,7 +377,9 @@
       return { ok: response.ok, data };
     };
 
-    // "13.09.2023 10:36" in Zurich time, as the page writes it under a comment.
+    // "13.09.2023, 10:36" in Zurich time, as the page writes it under a comment
+    // (kiosk.newsroom.formatting.local_datetime: French joins date and time with a space).
+    const joiner = document.documentElement.lang.toLowerCase().startsWith("fr") ? " " : ", ";
     const stamp = (iso) => {
       const parts = {};
       const format = new Intl.DateTimeFormat("de-CH", {
@@ -331,7 +389,7 @@
       for (const part of format.formatToParts(new Date(iso))) {
         parts[part.type] = part.value;
       }
-      return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+      return `${parts.day}.${parts.month}.${parts.year}${joiner}${parts.hour}:${parts.minute}`;
     };
 
     // The just-sent comment, from the page's own template of one (awaiting review, or published at once).
@@ -431,10 +489,29 @@
           }
         }
         form.reset();
-        say(form, published ? comments.dataset.publishedMessage : comments.dataset.postedMessage);
         const details = form.closest("details");
-        if (details) {
+        const place = details && details.parentElement.querySelector("[data-reply-status]");
+        if (place) {
+          // The reply form folds away; the thanks stand where it was, and focus with them
+          // (the send button, disabled while sending, has let it fall to the page).
           details.open = false;
+          place.textContent = published ? comments.dataset.replyPublishedMessage : comments.dataset.replyPostedMessage;
+          place.focus();
+          // (The toggle event of this very closing comes later, hence not { once: true }.)
+          const clear = () => {
+            if (details.open) {
+              place.textContent = "";
+              details.removeEventListener("toggle", clear);
+            }
+          };
+          details.addEventListener("toggle", clear);
+        } else {
+          say(form, published ? comments.dataset.publishedMessage : comments.dataset.postedMessage);
+          const status = form.querySelector("[data-form-status]");
+          if (status) {
+            status.tabIndex = -1;
+            status.focus();
+          }
         }
         return null;
       },
@@ -588,5 +665,154 @@
       }
     };
     window.setTimeout(ask, 2000);
+  }
+  /* -------------------------------------------------------------- search */
+
+  // Headline suggestions under a search field (the ARIA combobox pattern with a
+  // listbox): typing asks the API (/api/search/headlines), arrow keys move through
+  // the suggestions, Enter opens the chosen article, Escape closes the list. Without
+  // this the field is a plain search box in a GET form.
+  const SUGGEST_MIN_CHARS = 2;
+  const SUGGEST_DELAY = 150;
+  let suggestCount = 0;
+
+  function enhanceSearchField(input) {
+    const endpoint = input.dataset.searchAutocomplete;
+    if (!endpoint || !window.fetch || !window.AbortController) {
+      return;
+    }
+    suggestCount += 1;
+    const listId = `search-suggestions-${suggestCount}`;
+    const list = document.createElement("ul");
+    list.id = listId;
+    list.className = "search-suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", input.labels && input.labels[0] ? input.labels[0].textContent.trim() : "");
+    list.hidden = true;
+    const status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    const holder = input.closest(".search-form__query, .site-search") || input.parentElement;
+    holder.classList.add("has-suggestions");
+    holder.append(list, status);
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listId);
+
+    let options = [];
+    let active = -1;
+    let timer = 0;
+    let pending = null;
+    let asked = "";
+
+    const close = () => {
+      list.hidden = true;
+      list.replaceChildren();
+      options = [];
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    };
+
+    const highlight = (index) => {
+      active = index;
+      options.forEach((option, i) => option.setAttribute("aria-selected", i === index ? "true" : "false"));
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", options[index].id);
+        options[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    };
+
+    const open = (suggestions) => {
+      list.replaceChildren();
+      options = suggestions.map((suggestion, i) => {
+        const option = document.createElement("li");
+        option.id = `${listId}-${i}`;
+        option.className = "search-suggestions__option";
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.dataset.url = suggestion.url;
+        option.textContent = suggestion.title; // text, never markup
+        option.addEventListener("mousedown", (event) => event.preventDefault()); // keep focus in the field
+        option.addEventListener("click", () => window.location.assign(option.dataset.url));
+        list.append(option);
+        return option;
+      });
+      active = -1;
+      list.hidden = options.length === 0;
+      input.setAttribute("aria-expanded", options.length ? "true" : "false");
+      const template = input.dataset.searchStatusTemplate || "%(count)s";
+      status.textContent = options.length ? template.replace("%(count)s", String(options.length)) : "";
+    };
+
+    const ask = async () => {
+      const text = input.value.trim();
+      if (text.length < SUGGEST_MIN_CHARS) {
+        asked = "";
+        close();
+        return;
+      }
+      if (text === asked) {
+        return;
+      }
+      asked = text;
+      if (pending) {
+        pending.abort();
+      }
+      pending = new AbortController();
+      try {
+        const response = await fetch(`${endpoint}?q=${encodeURIComponent(text)}`, {
+          headers: { Accept: "application/json" },
+          credentials: "same-origin",
+          signal: pending.signal,
+        });
+        if (!response.ok) {
+          close(); // rate-limited or refused: the form still searches
+          return;
+        }
+        const data = await response.json();
+        if (input.value.trim() === text && document.activeElement === input) {
+          open(Array.isArray(data.suggestions) ? data.suggestions : []);
+        }
+      } catch {
+        // Aborted by the next keystroke, or offline: the form still works.
+      }
+    };
+
+    input.addEventListener("input", () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, SUGGEST_DELAY);
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!options.length) {
+          return;
+        }
+        event.preventDefault();
+        // Past either end the field itself is active again, as the reader typed it.
+        let next = active + (event.key === "ArrowDown" ? 1 : -1);
+        if (next >= options.length) {
+          next = -1;
+        } else if (next < -1) {
+          next = options.length - 1;
+        }
+        highlight(next);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        window.location.assign(options[active].dataset.url);
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener("blur", () => window.setTimeout(close, 100));
+  }
+
+  for (const input of document.querySelectorAll("input[data-search-autocomplete]")) {
+    enhanceSearchField(input);
   }
 })();
