@@ -121,7 +121,7 @@ def blocked_reader(reader, *, now: datetime) -> Verdict | None:
         return None
     if reader.blocked_until is not None:
         message = _("Your account is blocked from the debates until %(until)s. Reason: %(reason)s") % {
-            "until": formatting.date_time(reader.blocked_until),
+            "until": formatting.local_datetime(reader.blocked_until),
             "reason": reader.block_reason,
         }
     else:
@@ -142,7 +142,7 @@ def desk_pause(article, *, now: datetime) -> Pause | None:
         message = _("Commenting is closed while our moderators are away.")
     else:
         message = _("Commenting is closed while our moderators are away. It opens again at %(when)s.") % {
-            "when": formatting.date_time(opening)
+            "when": formatting.local_datetime(opening)
         }
     return Pause(paused=True, until=opening, code="desk_closed", message=message)
 

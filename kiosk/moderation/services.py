@@ -186,7 +186,7 @@ def reader_block(
             action=AuditEntry.Action.READER_BLOCKED,
             summary=(
                 _("%(reader)s blocked until %(until)s")
-                % {"reader": reader.get_username(), "until": formatting.date_time(until)}
+                % {"reader": reader.get_username(), "until": formatting.local_datetime(until)}
                 if until
                 else _("%(reader)s blocked") % {"reader": reader.get_username()}
             )

@@ -84,7 +84,10 @@ def relative_time(value: datetime, *, now: datetime, language: str | None = None
 
 
 def date_time(value: datetime, language: str | None = None) -> str:
-    """``13.09.2023 11:44``: the compact stamp under a comment."""
+    """``13.09.2023 11:44``, without the comma: what spreadsheets and the admin's date fields read.
+
+    Pages and messages show ``local_datetime``, as the article's dates are.
+    """
     locale = babel_locale(language)
     return format_datetime(value, f"{DATE_PATTERN} {TIME_PATTERN}", tzinfo=NEWSROOM_TZ, locale=locale)
 

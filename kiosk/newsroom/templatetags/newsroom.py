@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 from kiosk.newsroom import formatting
@@ -11,9 +12,10 @@ def local_datetime(value):
     return formatting.local_datetime(value) if value else ""
 
 
-@register.filter
-def date_time(value):
-    return formatting.date_time(value) if value else ""
+@register.simple_tag
+def content_language():
+    """``de-CH``: the lang of what the newsroom wrote, where the interface speaks the reader's language."""
+    return settings.KIOSK_CONTENT_LANGUAGE
 
 
 @register.filter
