@@ -11,7 +11,11 @@ small markup, one block per paragraph (separated by blank lines):
     > Zitat | Wer es gesagt hat
     [bild:key]
     [galerie:key]
+    - a list, one item per line
     anything else is a paragraph
+
+The newsroom's own pages (imprint, privacy policy), linked in the footer, are
+``pages/<slug>.md`` in the same way (title, lead), in the footer's order.
 """
 
 from __future__ import annotations
@@ -656,3 +660,24 @@ def read_article(path: Path) -> Article:
 ARTICLES: tuple[Article, ...] = tuple(
     sorted((read_article(path) for path in ARTICLES_DIR.glob("**/*.md")), key=lambda article: article.age)
 )
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    slug: str
+    title: str
+    body: str
+    lead: str = ""
+
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+# The footer's order.
+PAGE_SLUGS = ("impressum", "datenschutz")
+
+
+def read_page(path: Path) -> ContentPage:
+    _before, front, body = path.read_text(encoding="utf-8").split("+++\n", 2)
+    return ContentPage(slug=path.stem, body=body, **tomllib.loads(front))
+
+
+PAGES: tuple[ContentPage, ...] = tuple(read_page(PAGES_DIR / f"{slug}.md") for slug in PAGE_SLUGS)

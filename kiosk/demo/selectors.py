@@ -103,7 +103,7 @@ def demo_authors() -> QuerySet[Author]:
 
 
 def demo_page_paths() -> set[str]:
-    """The url_path of every page the demo creates: its front page, sections and articles."""
+    """The url_path of every page the demo creates: its front page, sections, articles and own pages."""
     root = f"/{HOME_SLUG}/"
     paths = {root}
 
@@ -114,6 +114,7 @@ def demo_page_paths() -> set[str]:
 
     sections(content.SECTIONS, root)
     paths.update(f"{root}{article.section}/{article.slug}/" for article in content.ARTICLES)
+    paths.update(f"{root}{page.slug}/" for page in content.PAGES)
     return paths
 
 

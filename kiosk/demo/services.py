@@ -48,7 +48,7 @@ from kiosk.galleries.models import Gallery, GalleryImage
 from kiosk.images.models import KioskImage
 from kiosk.moderation.models import StaffedException, StaffedSpan, WordListEntry
 from kiosk.moderation.services import reader_block, word_entries_add, word_entries_remove
-from kiosk.news.models import ArticlePage, Author, HomePage, Partner, PinnedStory, SectionPage
+from kiosk.news.models import ArticlePage, Author, ContentPage, HomePage, Partner, PinnedStory, SectionPage
 from kiosk.newsroom.models import NewsroomSettings
 
 from . import content, debate, desk, donations, images, selectors
@@ -193,6 +193,8 @@ def _load(
             authors=authors,
             partners=partners,
         )
+    for spec in content.PAGES:
+        _create_content_page(spec, parent=home)
     _pin_front_page_stories(home)
     _create_editor(password)
 
@@ -376,6 +378,21 @@ def _create_sections(parent: Page, specs, prefix: str = "") -> dict[str, Section
     return created
 
 
+def _create_content_page(spec: content.ContentPage, *, parent: HomePage) -> ContentPage:
+    """Imprint and privacy policy: plain pages linked in the footer."""
+    page = parent.add_child(
+        instance=ContentPage(
+            title=spec.title,
+            slug=spec.slug,
+            lead=spec.lead,
+            body=body_blocks(spec.body, pictures={}, galleries={}),
+            show_in_footer=True,
+        )
+    )
+    _publish(page)
+    return page
+
+
 def body_blocks(markup: str, *, pictures: dict, galleries: dict) -> list[tuple[str, object]]:
     """The StreamField value of an article body written in ``content``'s markup."""
     blocks: list[tuple[str, object]] = []
@@ -389,9 +406,14 @@ def body_blocks(markup: str, *, pictures: dict, galleries: dict) -> list[tuple[s
             paragraphs.clear()
 
     for chunk in textwrap.dedent(markup).strip().split("\n\n"):
-        text = " ".join(line.strip() for line in chunk.strip().splitlines())
+        lines = [line.strip() for line in chunk.strip().splitlines()]
+        text = " ".join(lines)
         embed = EMBED.fullmatch(text)
-        if text.startswith("## "):
+        if lines and all(line.startswith("- ") for line in lines):
+            flush()
+            items = "".join(f"<li>{html.escape(line[2:], quote=False)}</li>" for line in lines)
+            blocks.append(("paragraph", RichText(f"<ul>{items}</ul>")))
+        elif text.startswith("## "):
             flush()
             blocks.append(("subheading", text[3:]))
         elif text.startswith("> "):

@@ -28,7 +28,7 @@ from kiosk.demo.checks import demo_installed_in_production
 from kiosk.galleries.models import Gallery
 from kiosk.images.models import KioskImage
 from kiosk.moderation.models import Block, WordListEntry
-from kiosk.news.models import ArticlePage, HomePage, Partner, SectionPage
+from kiosk.news.models import ArticlePage, ContentPage, HomePage, Partner, SectionPage
 from kiosk.news.selectors import next_story, related_articles
 from kiosk.news.tests.factories import ArticlePageFactory, SectionPageFactory
 from kiosk.newsroom.models import NewsroomSettings
@@ -162,6 +162,33 @@ class TestLoadedDemo(TestCase):
         assert response.status_code == 200
         assert "Studentischer Kleinsatellit sendet erste Bilder" in response.content.decode()
 
+    def test_the_imprint_and_the_privacy_policy_are_linked_in_the_footer(self):
+        pages = ContentPage.objects.child_of(selectors.demo_home()).live().order_by("path")
+        assert [(p.title, p.url, p.show_in_footer) for p in pages] == [
+            ("Impressum", "/impressum/", True),
+            ("Datenschutz", "/datenschutz/", True),
+        ]
+        html = self.client.get(REFERENCE_URL).content.decode()
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert '<a href="/impressum/">Impressum</a>' in footer
+        assert '<a href="/datenschutz/">Datenschutz</a>' in footer
+        imprint = self.client.get("/impressum/").content.decode()
+        assert "Kiosk Medien AG, Seestrasse 12, 8000 Zürich" in imprint
+        privacy = self.client.get("/datenschutz/").content.decode()
+        for fact in (
+            "keine Tracker",
+            "Stripe",
+            "TWINT",
+            "sessionid",
+            "herunterladen",
+            "selbst löschen",
+        ):
+            assert fact in privacy, fact
+        for page in pages:
+            text = json.dumps([page.title, page.lead, list(page.body.raw_data)], ensure_ascii=False)
+            assert SHARP_S not in text
+            assert "<ul>" in text or page.slug == "impressum"
+
     def test_the_debate_went_through_the_comment_services_and_every_count_is_exact(self):
         reference = ArticlePage.objects.get(slug=content.REFERENCE_SLUG)
         on_reference = Comment.objects.for_article(reference)
@@ -230,6 +257,7 @@ class TestLoadedDemo(TestCase):
         assert not selectors.demo_users().exists()
         assert not selectors.demo_images().exists()
         assert not Partner.objects.exists()
+        assert not ContentPage.objects.exists()
         assert not WordListEntry.objects.exists()
         # The other newsroom, whole.
         assert list(Page.objects.descendant_of(other, inclusive=True).specific()) == [other, section, article]
