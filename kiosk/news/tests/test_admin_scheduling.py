@@ -6,11 +6,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from kiosk.news.forms import NewsPageForm
 from kiosk.news.models import ArticlePage, HomePage, SectionPage
+from kiosk.news.tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,34 @@ def test_a_story_that_went_live_on_schedule_can_be_edited_again(client, editor, 
 def test_articles_sections_and_the_front_page_all_refuse_a_past_go_live_time():
     for model in (ArticlePage, SectionPage, HomePage):
         assert issubclass(model.get_edit_handler().get_form_class(), NewsPageForm), model
+
+
+def test_editors_pin_and_order_stories_in_the_front_pages_form(client, editor, home, section):
+    first = ArticlePageFactory(parent=section, title="Zuerst")
+    second = ArticlePageFactory(parent=section, title="Danach")
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[home.pk])
+    form = client.get(url).content.decode()
+    assert "pinned_stories" in form
+    assert "news.articlepage" in form.lower()  # the chooser offers articles only
+
+    data = nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "intro": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+            "pinned_stories": inline_formset(
+                [{"article": second.pk, "ORDER": 1}, {"article": first.pk, "ORDER": 0}]
+            ),
+        }
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    pinned = home.pinned_stories.order_by("sort_order").values_list("article__title", flat=True)
+    assert list(pinned) == ["Zuerst", "Danach"]
