@@ -304,3 +304,43 @@ def test_comment_and_like_without_javascript(demo_server, chromium):
         expect(count).to_have_text(str(before))
     finally:
         context.close()
+
+
+def test_reply_sent_in_place_is_confirmed_where_it_was_written(demo_server, page):
+    log_in(page, demo_server, "mirjam")
+    page.goto(demo_server + ARTICLE)
+    other = thread_comment(page, "Wann kommen die nächsten Bilder?")
+    reply = other.locator("details.comment__reply")
+    reply.locator("summary").click()
+    text = unique_text("Meine Antwort")
+    reply.locator("textarea").fill(text)
+    reply.get_by_role("button", name="Antwort senden").click()
+
+    # The form folds away; the thanks stand in its place, in a status region that has the focus.
+    confirmation = other.locator("[data-reply-status]")
+    expect(confirmation).to_have_text(
+        re.compile("Danke! Deine Antwort wartet auf Freigabe.|Thank you! Your reply is awaiting review.")
+    )
+    expect(confirmation).to_have_attribute("role", "status")
+    expect(confirmation).to_be_focused()
+    expect(reply).not_to_have_attribute("open", "")
+    screenshot(page, "comments-reply-confirmed")
+    # The reply waits among the reader's own, with its date as the page writes dates.
+    mine = own_comment(page, text)
+    expect(mine).to_contain_text("wartet auf Freigabe")
+    assert re.search(r"\d\d\.\d\d\.\d{4}, \d\d:\d\d", mine.locator("time").inner_text())
+
+    # Opening the reply form again starts afresh.
+    reply.locator("summary").click()
+    expect(confirmation).to_have_text("")
+
+
+def test_comment_sent_in_place_keeps_the_focus_at_its_form(demo_server, page):
+    log_in(page, demo_server, "marco")
+    page.goto(demo_server + ARTICLE)
+    text = unique_text("Mein Kommentar mit Fokus")
+    write_comment(page, text)
+    status = page.locator("form[data-comment-form]").first.locator("[data-form-status]")
+    expect(status).to_have_text("Danke! Dein Kommentar wartet auf Freigabe.")
+    expect(status).to_be_focused()
+    expect(own_comment(page, text)).to_contain_text("wartet auf Freigabe")
