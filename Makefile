@@ -17,17 +17,27 @@ $(STAMP): requirements/dev.txt
 
 install: $(STAMP)
 
+# The demo server runs as production does, on plain http: DEBUG off, so readers get Kiosk's own
+# error pages (404, 500) and not Django's debug pages; static files collected and served by
+# WhiteNoise, uploaded images by Django. `make run DEBUG=true` gives Django's debug pages back
+# (and static files straight from kiosk/static) for development.
+DEBUG ?= false
+RUN_ENV := DJANGO_DEBUG=$(DEBUG) DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
+	DJANGO_SECURE_HSTS_SECONDS=0 KIOSK_SERVE_MEDIA=true
+
 # Installs, migrates, loads the demo newsroom (once) and serves it with its task worker.
 # With KIOSK_DEMO=false (the demo app not installed) it serves the database as it is.
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	if $(BIN)/python manage.py help load_demo >/dev/null 2>&1; then $(BIN)/python manage.py load_demo; fi
+	@# Loaded as in development (DEBUG on), so the demo's logins get their documented password.
+	if DJANGO_DEBUG=true $(BIN)/python manage.py help load_demo >/dev/null 2>&1; then DJANGO_DEBUG=true $(BIN)/python manage.py load_demo; fi
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Kiosk at http://$(HOST):$(PORT)/  admin at http://$(HOST):$(PORT)/admin/ (redaktion / kiosk-demo)"
 	@# The task worker runs beside the server: mails, renditions, and (its clock) scheduled
 	@# publishing every minute. Ctrl-C stops both.
 	trap 'kill 0' EXIT; \
-	$(BIN)/python manage.py worker --with-clock -v0 & \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py worker --with-clock -v0 & \
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Deletes the demo newsroom (only what the demo created) and loads it afresh.
 demo: install
