@@ -28,8 +28,11 @@ events through gunicorn and the task workers on PostgreSQL, 16 concurrent
 senders, half of the deliveries duplicates: accepted and processed per
 second, and every donation counted exactly once.
 
+Then the search benchmark (bench/search.py): reader search latency (p50/p95/p99) with 10,000
+articles on PostgreSQL, through the query function and over HTTP.
+
     bench/run.py              everything
-    bench/run.py comments     only the comment benchmarks (also: articles, moderation, donations)
+    bench/run.py comments     only the comment benchmarks (also: articles, moderation, donations, search)
 """
 
 from __future__ import annotations
@@ -225,6 +228,12 @@ def webhook_events() -> list[str]:
     return donations.webhook_events()
 
 
+def search_latency() -> list[str]:
+    from bench import search
+
+    return search.search_latency()
+
+
 # (group, benchmark): `bench/run.py <group> ...` runs only those groups.
 BENCHMARKS = [
     ("articles", article_page),
@@ -233,6 +242,7 @@ BENCHMARKS = [
     ("moderation", word_check),
     ("moderation", desk_pages),
     ("donations", webhook_events),
+    ("search", search_latency),
 ]
 MIGRATED: dict[str, Path | None] = {"sqlite": None}
 

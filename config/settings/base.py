@@ -235,7 +235,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # on every save: kiosk.search enqueues a task on commit (publish, unpublish, move, delete).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend (kiosk.search.backends: one query made cheaper on PostgreSQL).
+        "BACKEND": "kiosk.search.backends",
         "AUTO_UPDATE": False,
         **({"SEARCH_CONFIG": "german"} if DATABASES["default"]["ENGINE"].endswith("postgresql") else {}),
     }

@@ -9,6 +9,7 @@ are compared case- and accent-folded ("Zürich" ~ "zurich"), as the index does.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ SNIPPET_CHARS = 220
 SNIPPET_LEAD_IN = 60
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Lower case without accents: "Zürich" → "zurich", "Strasse" and "Straße" alike."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
