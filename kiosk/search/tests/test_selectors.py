@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from kiosk.news.models import ArticlePage
 from kiosk.news.tests.factories import ArticlePageFactory
@@ -106,3 +107,21 @@ def test_hits_mark_the_headline_and_a_snippet(newsroom, django_assert_max_num_qu
     assert [hit.section.title for hit in hits] == ["Sport", "Schweiz"]
     assert "<mark>Stimme</mark>" in hits[0].snippet
     assert hits[0].snippet.startswith("… ")
+
+
+def test_the_backend_is_fts5_on_sqlite_and_german_on_postgresql():
+    backend = get_search_backend()
+    if connection.vendor == "sqlite":
+        assert type(backend).__name__ == "SQLiteSearchBackend"  # not the LIKE fallback
+    else:
+        assert type(backend).__name__ == "KioskPostgresSearchBackend"
+        assert backend.config == "german"
+
+
+def test_a_page_of_results_costs_two_queries(newsroom, django_assert_num_queries):
+    from django.core.paginator import Paginator
+
+    found = search(newsroom, "Stimme")
+    with django_assert_num_queries(2):  # the count and the page
+        page = Paginator(found, 10).get_page(1)
+        assert len(list(page.object_list)) == 2
