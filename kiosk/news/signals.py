@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import translation
+from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -183,6 +184,39 @@ def _author_page_urls(slug: str) -> list[str]:
 @receiver(pre_delete, sender=Author)
 def purge_author_page(sender, instance, **kwargs):
     purge_urls(_author_page_urls(instance.slug))
+
+
+def _front_page_urls(path: str) -> list[str]:
+    with translation.override(settings.LANGUAGE_CODE):
+        roots = [home.get_full_url() for home in Page.objects.filter(depth=2).live().specific()]
+    return [variant for root in roots if root for variant in language_variants(f"{root}{path}")]
+
+
+@receiver(pre_save, sender=Tag)
+def tag_may_move(sender, instance, **kwargs):
+    """A renamed tag's old topic page goes; the articles that print it are retired once it is saved."""
+    if instance.pk is None:
+        return
+    old_slug = Tag.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if old_slug and old_slug != instance.slug:
+        purge_urls(_front_page_urls(f"{TOPICS_PATH}/{old_slug}/"))
+
+
+@receiver(post_save, sender=Tag)
+@receiver(pre_delete, sender=Tag)
+def purge_pages_with_tag(sender, instance, created=False, **kwargs):
+    if created:
+        return  # a new tag is shown by no article yet: the article that adds it is published next
+    page_ids = sorted(
+        ArticlePage.tags.through.objects.filter(tag_id=instance.pk).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    urls = _front_page_urls(f"{TOPICS_PATH}/{instance.slug}/")
+    if page_ids:
+        cacheversions.bump(ARTICLES, *(page_version_name(pk) for pk in page_ids))
+        urls += [url for page in Page.objects.live().filter(pk__in=page_ids) for url in urls_showing(page)]
+    purge_urls(urls)
 
 
 @receiver(post_delete, sender=Page)

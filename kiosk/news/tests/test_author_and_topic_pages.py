@@ -103,7 +103,20 @@ def test_an_author_without_articles_still_has_a_page(client, desk):
 
 
 @pytest.mark.parametrize(
-    "url", ["/autoren/niemand/", "/autoren/ANNA-MUELLER/", "/en/autoren/niemand/", "/themen/niemand/"]
+    "url",
+    [
+        "/autoren/niemand/",
+        "/autoren/ANNA-MUELLER/",
+        "/en/autoren/niemand/",
+        "/themen/niemand/",
+        "/autoren/",
+        "/themen/",
+        "/autoren/anna-mueller/feed/",
+        "/autoren/a%00b/",
+        "/themen/a%00b/",
+        "/autoren/" + "x" * 5000 + "/",
+        "/themen/%F0%9F%98%80/",
+    ],
 )
 def test_unknown_authors_and_topics_are_404(client, desk, url):
     assert client.get(url).status_code == 404
@@ -269,6 +282,21 @@ def test_an_author_change_reaches_their_page_and_a_new_slug_retires_the_old_addr
     assert client.get("/autoren/anna-mueller/").status_code == 404
     assert client.get("/autoren/anna-mueller-zh/").status_code == 200
     assert 'href="/autoren/anna-mueller-zh/"' in client.get(article.url).content.decode()
+
+
+def test_a_renamed_tag_moves_its_topic_page_and_the_articles_print_the_new_name(client, desk):
+    _, schweiz, _ = desk
+    article = story(schweiz, title="Wahlsonntag", tags=["Wahlen"])
+    client.get("/themen/wahlen/")
+    client.get(article.url)
+    tag = article.tags.get()
+
+    tag.name, tag.slug = "Abstimmungen", "abstimmungen"
+    tag.save()
+
+    assert client.get("/themen/wahlen/").status_code == 404
+    assert titles(client.get("/themen/abstimmungen/")) == ["Wahlsonntag"]
+    assert '<a href="/themen/abstimmungen/">Abstimmungen</a>' in client.get(article.url).content.decode()
 
 
 def test_author_slugs_are_swiss_and_unique():
