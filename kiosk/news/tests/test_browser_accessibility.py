@@ -81,6 +81,18 @@ def test_anonymous_pages_pass_axe(demo_server, tab, name, path, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_author_and_topic_pages_pass_axe(demo_server, tab, scheme):
+    """The pages reached from an article: its search, its author, its topic (dark mode holds there too)."""
+    page = tab(color_scheme=scheme)
+    page.goto(demo_server + ARTICLE)
+    author = page.locator(".article__authors a").first.get_attribute("href")
+    topic = page.locator(".article__tags a").first.get_attribute("href")
+    for path in ["/suche/?q=Satellit", author, topic]:
+        page.goto(demo_server + path)
+        assert_no_violations(page)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_logged_in_reader_pages_pass_axe(demo_server, tab, scheme):
     """The debate as its own author sees it: a comment awaiting review, the reply forms, the gallery."""
     page = tab(color_scheme=scheme)
