@@ -21,6 +21,7 @@ from kiosk.news.tests.factories import (
     AuthorFactory,
     PartnerFactory,
     SectionPageFactory,
+    add_byline,
     make_home,
 )
 from kiosk.newsroom.management.commands.swiss_german import read_mo
@@ -148,7 +149,7 @@ def article(db):
         lead_image=KioskImageFactory(caption="Ein Satellit im Reinraum.", description="Ein Satellit"),
         partner=PartnerFactory(name="Bergpost"),
     )
-    article.authors.add(AuthorFactory(name="Anna Muster"))
+    add_byline(article, AuthorFactory(name="Anna Muster"))
     ArticlePageFactory(parent=section, title="Ein zweiter Artikel")
     return article
 
