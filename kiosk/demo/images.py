@@ -628,3 +628,19 @@ def logo(name: str, background: str, foreground: str = "#ffffff") -> bytes:
     out = io.BytesIO()
     img.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def portrait(name: str, background: str) -> bytes:
+    """A stand-in portrait (JPEG, square): head and shoulders in silhouette and the initials."""
+    size = 480
+    bg = hex_colour(background)
+    img = _gradient((size, size), _shade(bg, 1.15), _shade(bg, 0.8))
+    draw = ImageDraw.Draw(img)
+    figure = _mix(bg, (255, 255, 255), 0.35)
+    draw.ellipse((size * 0.32, size * 0.18, size * 0.68, size * 0.56), fill=figure)
+    draw.ellipse((size * 0.14, size * 0.6, size * 0.86, size * 1.3), fill=figure)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    draw.text((size / 2, size * 0.84), initials, font=_font(64), fill=(255, 255, 255), anchor="mm")
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()

@@ -171,8 +171,14 @@ def _load(
     pictures = _create_pictures(written)
     partners = _create_partners(written)
     authors = {
-        key: Author.objects.create(name=person.name, role=person.role, email=person.email, bio=person.bio)
-        for key, person in content.AUTHORS.items()
+        key: Author.objects.create(
+            name=person.name,
+            role=person.role,
+            email=person.email,
+            bio=person.bio,
+            image=_store_image(written, _portrait_image(person, colour)),
+        )
+        for (key, person), colour in zip(content.AUTHORS.items(), PORTRAIT_COLOURS * 3, strict=False)
     }
     galleries = {key: _create_gallery(spec, pictures) for key, spec in content.GALLERIES.items()}
 
@@ -277,6 +283,23 @@ def _create_pictures(written: list[str]) -> dict[str, KioskImage]:
         )
         created[key] = _store_image(written, image)
     return created
+
+
+# Behind the authors' stand-in portraits, in turn.
+PORTRAIT_COLOURS = ("#2b6cb0", "#9b2c2c", "#2f855a", "#6b46c1", "#b7791f")
+
+
+def _portrait_image(person: content.Person, colour: str) -> KioskImage:
+    return _image(
+        key=slugify(person.name.lower().translate(UMLAUTS)) + "-portrait",
+        data=images.portrait(person.name, colour),
+        extension="jpg",
+        title=f"Porträt {person.name}",
+        description=f"Platzhalter-Porträt von {person.name}: Umriss von Kopf und Schultern.",
+        credit="Kiosk",
+        licence="own",
+        collection=_collection(),
+    )
 
 
 def _logo_image(name: str, colour: str) -> KioskImage:

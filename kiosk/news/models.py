@@ -623,7 +623,7 @@ class ArticlePage(SwissSlugMixin, PublicUrlMixin, Page):
     def authors(self) -> list[Author]:
         """The byline in the editor's order (from memory in previews and revisions, else one query)."""
         bylines = self.bylines.all()
-        if not getattr(self, "_prefetched_objects_cache", {}).get("bylines"):
+        if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):
             bylines = bylines.select_related("author")
         return [byline.author for byline in bylines]
 

@@ -105,7 +105,8 @@ def add_byline(article: ArticlePage, *authors: Author) -> None:
     """Put these authors in the article's byline, after any already there (as stored, no new revision)."""
     start = article.bylines.count()
     ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=article, author=author, sort_order=start + i) for i, author in enumerate(authors)
+        ArticleAuthor(article=article, author=author, sort_order=start + i)
+        for i, author in enumerate(authors)
     )
 
 

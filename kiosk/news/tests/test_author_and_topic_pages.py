@@ -198,7 +198,7 @@ def test_a_topic_page_lists_the_tags_articles(client, desk):
 
     assert response.status_code == 200
     assert titles(response) == ["Wahl in Zürich", "Wahl in Bern"]
-    assert '<h1 class="section-header__title">Wahlen 2027</h1>' in response.content.decode()
+    assert '<h1 class="section-header__title" lang="de-CH">Wahlen 2027</h1>' in response.content.decode()
     assert client.get("/en/themen/wahlen-2027/").status_code == 200
 
 

@@ -58,9 +58,11 @@ def test_authors_get_unique_slugs_and_articles_keep_their_authors_as_bylines():
         )
         first, second, alone = article(1), article(2), article(3)
         # The many-to-many's own rows, in the order they were added.
-        Link = ArticlePage.authors.through
+        link_model = ArticlePage.authors.through
         for page, authors in ((first, [zoe, anna]), (second, [anna_too, zoe, anna])):
-            Link.objects.bulk_create(Link(articlepage_id=page.pk, author_id=a.pk) for a in authors)
+            link_model.objects.bulk_create(
+                link_model(articlepage_id=page.pk, author_id=a.pk) for a in authors
+            )
         ids = {"zoe": zoe.pk, "anna": anna.pk, "anna_too": anna_too.pk, "nobody": nobody.pk}
         articles = {"first": first.pk, "second": second.pk, "alone": alone.pk}
 
