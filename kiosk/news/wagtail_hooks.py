@@ -3,20 +3,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from kiosk.newsroom.admin_snippets import KioskSnippetViewSet, NamedSnippetChooserViewSet
 
 from .models import Author, Partner
 from .selectors import newsroom_today, page_permission_policy
 
 
-class AuthorChooserViewSet(SnippetChooserViewSet):
+class AuthorChooserViewSet(NamedSnippetChooserViewSet):
     # The chooser's «Create» tab: a new colleague added from the article, without leaving it.
     form_fields = ["name", "role", "email", "bio", "image"]
     create_action_label = _("Add a new author")
 
 
-class AuthorViewSet(SnippetViewSet):
+class AuthorViewSet(KioskSnippetViewSet):
     model = Author
     icon = "user"
     list_display = ["name", "role", "email"]
@@ -24,7 +25,7 @@ class AuthorViewSet(SnippetViewSet):
     chooser_viewset_class = AuthorChooserViewSet
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(KioskSnippetViewSet):
     model = Partner
     icon = "group"
     list_display = ["name", "url"]
