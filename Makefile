@@ -7,7 +7,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-postgres test-api lint format chromium bench check-deploy clean
+.PHONY: install run serve demo test test-postgres test-api lint format chromium bench lighthouse check-deploy clean
 
 $(STAMP): requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ test-api: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Lighthouse scores of the demo on a phone, against `make run` (or URL=…); needs npm.
+URL ?= http://$(HOST):$(PORT)
+lighthouse: install chromium
+	$(BIN)/python bench/lighthouse.py $(URL)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*
