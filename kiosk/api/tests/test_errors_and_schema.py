@@ -106,6 +106,7 @@ EXPECTED_OPERATIONS = {
     ("/api/comments/{comment_id}/like", "post"),
     ("/api/comments/{comment_id}/like", "delete"),
     ("/api/comments/{comment_id}/reports", "post"),
+    ("/api/search/headlines", "get"),
 }
 
 
