@@ -99,7 +99,7 @@ def test_the_author_page_says_who_they_are_to_search_engines(client, desk):
 def test_an_author_without_articles_still_has_a_page(client, desk):
     response = client.get("/autoren/anna-mueller/")
     assert response.status_code == 200
-    assert "No articles by this author yet." in response.content.decode()
+    assert "Von dieser Person gibt es noch keine Artikel." in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from kiosk.news.tests.factories import ArticlePageFactory
 from kiosk.search.selectors import MAX_QUERY_CHARS
@@ -9,11 +10,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def url():
-    return reverse("search")
+    """The English page (/en/suche/), so the messages read as in the code."""
+    with translation.override("en"):
+        return reverse("search")
 
 
-def test_the_address_is_suche(url):
-    assert url == "/suche/"
+def test_the_address_is_suche():
+    assert reverse("search") == "/suche/"
+
+
+def test_the_german_page_speaks_german(client, newsroom):
+    html = client.get("/suche/", {"q": "Quantenphysik"}).content.decode()
+    assert "0 Ergebnisse für «Quantenphysik»" in html
 
 
 def test_without_a_query_the_form_invites_a_search(client, url, newsroom):
