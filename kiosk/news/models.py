@@ -566,6 +566,7 @@ class ArticlePage(SwissSlugMixin, PublicUrlMixin, Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("first_published_at"),
+        index.FilterField("expire_at"),  # reader search leaves out the expired (kiosk.search.selectors)
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []

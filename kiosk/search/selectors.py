@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
@@ -49,14 +50,12 @@ def search_sections(root: Page | None) -> list[SectionPage]:
 def _readable_articles(root: Page, *, now: datetime):
     """Live, not expired, not in a private section, below the site's front page.
 
-    Built from fields the index knows as filters (live, path, id); the expiry,
-    which it does not, through the page id.
+    Built from fields the index knows as filters (live, path, expire_at).
     """
     articles = ArticlePage.objects.live().descendant_of(root)
     for path in restricted_paths():
         articles = articles.exclude(path__startswith=path)
-    expired = ArticlePage.objects.filter(expire_at__lte=now).values("pk")
-    return articles.exclude(pk__in=expired)
+    return articles.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
 
 
 def day_start(day: date) -> datetime:

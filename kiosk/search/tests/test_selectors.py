@@ -125,3 +125,37 @@ def test_a_page_of_results_costs_two_queries(newsroom, django_assert_num_queries
     with django_assert_num_queries(2):  # the count and the page
         page = Paginator(found, 10).get_page(1)
         assert len(list(page.object_list)) == 2
+
+
+@on_postgres
+def test_relevance_orders_only_the_newest_matches_and_older_ones_follow_newest_first(
+    newsroom, django_capture_on_commit_callbacks, monkeypatch
+):
+    from kiosk.search import backends
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(
+            parent=newsroom["sport"],
+            title="Eine Stimme für den Sport",  # the best match, but the oldest
+            lead="Kurz.",
+            body=[],
+            published_at=published("01.01.2020"),
+        )
+    monkeypatch.setattr(backends, "RANKED_MATCHES", 2)
+    assert titles(search(newsroom, "Stimme")) == [
+        "Eishockey: Lugano siegt knapp",  # of the newest two, the body with the word
+        "Was die Wahlen im Herbst bringen",
+        "Eine Stimme für den Sport",  # past the ranked ones: by date
+    ]
+    monkeypatch.setattr(backends, "RANKED_MATCHES", 3)
+    assert titles(search(newsroom, "Stimme"))[0] == "Eine Stimme für den Sport"
+
+
+@on_postgres
+def test_the_index_is_on_the_vector_function_priced_for_the_planner():
+    """Migration search 0002: PostgreSQL must see that computing the vector per row is dear."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT procost FROM pg_proc WHERE proname = 'kiosk_search_vector'")
+        assert cursor.fetchall() == [(100.0,)]
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'kiosk_search_vector_gin'")
+        assert "kiosk_search_vector(title, body)" in cursor.fetchone()[0]
