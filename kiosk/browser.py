@@ -157,6 +157,54 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def patient_expect(request):
+    """Browser tests share a busy machine with their server: more than Playwright's five seconds each."""
+    if request.node.get_closest_marker("browser") is None:
+        yield
+        return
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+@pytest.fixture
+def new_tab(chromium):
+    """Opens tabs, each in its own context (own cookies), failing the test on JavaScript errors.
+
+    ``new_tab(color_scheme="dark", width=390, height=844, locale="en", java_script_enabled=False)``
+    """
+    contexts = []
+    errors: list[str] = []
+
+    def open_tab(*, color_scheme="light", width=1280, height=900, locale="de-CH", **options):
+        context = chromium.new_context(
+            viewport={"width": width, "height": height}, locale=locale, color_scheme=color_scheme, **options
+        )
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def reader_logged_in(page, base_url: str, key: str, next_url: str = "/") -> None:
+    """Log the demo reader ``key`` (``<key>@leser.kiosk.example``) in by e-mail and wait for the header to say so."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base_url}/konto/login/?next={next_url}")
+    page.locator("#id_login").fill(f"{key}@{READER_DOMAIN}")
+    page.locator("#id_password").fill(READER_PASSWORD)
+    page.locator("form.account-form button[type=submit]").click()
+    expect(page.locator(".header-account__reader")).to_be_visible()
+
+
 @pytest.fixture
 def page(chromium):
     """A fresh browser tab (own cookies) that fails the test on JavaScript errors."""

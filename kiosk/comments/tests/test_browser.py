@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.browser import MODERATOR_USERNAME, READER_DOMAIN, READER_PASSWORD, screenshot
+from kiosk.browser import MODERATOR_USERNAME, READER_PASSWORD, reader_logged_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -28,44 +28,8 @@ CLOSED_ARTICLE = "/wissen/raumfahrt/kamera-besteht-ruetteltest/"
 CONFIRM_LINK = re.compile(r"https?://[^\s/]+(/konto/confirm-email/[^\s]+/)")
 
 
-@pytest.fixture(autouse=True)
-def patient_expect():
-    """The server shares a busy machine: give each expectation more than Playwright's five seconds."""
-    expect.set_options(timeout=15_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
-@pytest.fixture
-def new_tab(chromium):
-    """Opens further tabs, each in its own context (own cookies), failing the test on JavaScript errors."""
-    contexts = []
-    errors: list[str] = []
-
-    def open_tab(**options):
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-CH", **options)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
 def unique_text(what: str) -> str:
     return f"{what} aus dem Browsertest, Nummer {uuid.uuid4().hex[:10]}."
-
-
-def log_in(page, base_url: str, key: str) -> None:
-    """Log a demo reader in by e-mail."""
-    page.goto(f"{base_url}/konto/login/?next={ARTICLE}")
-    page.locator("#id_login").fill(f"{key}@{READER_DOMAIN}")
-    page.locator("#id_password").fill(READER_PASSWORD)
-    page.locator("form.account-form button[type=submit]").click()
-    expect(page.locator(".header-account__reader")).to_be_visible()
 
 
 def write_comment(page, text: str) -> None:
@@ -142,7 +106,7 @@ def test_new_reader_signs_up_confirms_and_comments(demo_server, demo_mail, page,
 
 
 def test_moderator_approves_and_anonymous_readers_see_it(demo_server, page, new_tab):
-    log_in(page, demo_server, "nadia")
+    reader_logged_in(page, demo_server, "nadia", ARTICLE)
     page.goto(demo_server + ARTICLE)
     text = unique_text("Bitte freigeben")
     write_comment(page, text)
@@ -186,7 +150,7 @@ def test_moderator_approves_and_anonymous_readers_see_it(demo_server, page, new_
 
 
 def test_reader_likes_and_takes_it_back(demo_server, page):
-    log_in(page, demo_server, "peter")
+    reader_logged_in(page, demo_server, "peter", ARTICLE)
     page.goto(demo_server + ARTICLE)
     writes = []
     page.on(
@@ -212,7 +176,7 @@ def test_reader_likes_and_takes_it_back(demo_server, page):
 
 
 def test_reader_reports_a_comment_but_cannot_like_their_own(demo_server, page):
-    log_in(page, demo_server, "yasmin")
+    reader_logged_in(page, demo_server, "yasmin", ARTICLE)
     page.goto(demo_server + ARTICLE)
 
     mine = thread_comment(page, "Die Aufnahme der Berner Alpen hängt jetzt als Hintergrund")
@@ -250,7 +214,7 @@ def test_go_to_comment_opens_its_page_of_the_thread(demo_server, page):
 
 
 def test_closed_debate_takes_no_comments(demo_server, page):
-    log_in(page, demo_server, "sabine")
+    reader_logged_in(page, demo_server, "sabine", ARTICLE)
     page.goto(demo_server + CLOSED_ARTICLE)
     comments = page.locator("section#comments")
     expect(comments).to_contain_text("Die Kommentare sind geschlossen.")
@@ -280,7 +244,7 @@ def test_comment_and_like_without_javascript(demo_server, chromium):
     context = chromium.new_context(java_script_enabled=False, locale="de-CH")
     page = context.new_page()
     try:
-        log_in(page, demo_server, "jonas")
+        reader_logged_in(page, demo_server, "jonas", ARTICLE)
         page.goto(demo_server + ARTICLE)
         text = unique_text("Ohne JavaScript")
         write_comment(page, text)
@@ -307,7 +271,7 @@ def test_comment_and_like_without_javascript(demo_server, chromium):
 
 
 def test_reply_sent_in_place_is_confirmed_where_it_was_written(demo_server, page):
-    log_in(page, demo_server, "mirjam")
+    reader_logged_in(page, demo_server, "mirjam", ARTICLE)
     page.goto(demo_server + ARTICLE)
     other = thread_comment(page, "Wann kommen die nächsten Bilder?")
     reply = other.locator("details.comment__reply")
@@ -336,7 +300,7 @@ def test_reply_sent_in_place_is_confirmed_where_it_was_written(demo_server, page
 
 
 def test_comment_sent_in_place_keeps_the_focus_at_its_form(demo_server, page):
-    log_in(page, demo_server, "marco")
+    reader_logged_in(page, demo_server, "marco", ARTICLE)
     page.goto(demo_server + ARTICLE)
     text = unique_text("Mein Kommentar mit Fokus")
     write_comment(page, text)

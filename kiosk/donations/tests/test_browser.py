@@ -14,13 +14,6 @@ from kiosk.comments.tests.test_browser import ARTICLE
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def patient_expect():
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
 def test_a_reader_gives_15_chf_on_an_article_and_the_admin_shows_it_paid(demo_server, page, chromium):
     name = f"Testspenderin {uuid.uuid4().hex[:6]}"
     page.goto(demo_server + ARTICLE)
@@ -43,7 +36,7 @@ def test_a_reader_gives_15_chf_on_an_article_and_the_admin_shows_it_paid(demo_se
     expect(page).to_have_url(re.compile(r"/unterstuetzen/danke/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Danke")
     # Once the webhook is processed, the page says so in place, without a reload.
-    expect(page.get_by_role("status")).to_contain_text(
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(
         re.compile(r"Wir haben deine Spende von CHF.15\.00 erhalten")
     )
     expect(page.locator("[data-donation-status]")).to_have_attribute("data-donation-status", "paid")

@@ -13,17 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.browser import MODERATOR_USERNAME, READER_DOMAIN, READER_PASSWORD, screenshot
-from kiosk.comments.tests.test_browser import ARTICLE, log_in, own_comment, unique_text, write_comment
+from kiosk.browser import MODERATOR_USERNAME, READER_DOMAIN, READER_PASSWORD, reader_logged_in, screenshot
+from kiosk.comments.tests.test_browser import ARTICLE, own_comment, unique_text, write_comment
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def patient_expect():
-    expect.set_options(timeout=15_000)
-    yield
-    expect.set_options(timeout=5_000)
 
 
 def moderator_logged_in(tab, base_url: str) -> None:
@@ -40,7 +33,7 @@ def test_a_moderator_works_the_queue_with_the_keyboard_and_the_author_sees_the_r
     errors: list[str] = []
     try:
         reader = reader_context.new_page()
-        log_in(reader, demo_server, "luca")
+        reader_logged_in(reader, demo_server, "luca", ARTICLE)
         reader.goto(demo_server + ARTICLE)
         first, second = unique_text("Erster Gedanke"), unique_text("Zweiter Gedanke")
         write_comment(reader, first)
@@ -145,7 +138,7 @@ def test_outside_the_staffed_hours_the_article_says_when_commenting_opens(demo_s
         edit_url = listed.get_attribute("href")
 
         reader = reader_context.new_page()
-        log_in(reader, demo_server, "reto")
+        reader_logged_in(reader, demo_server, "reto", ARTICLE)
         reader.goto(demo_server + ARTICLE)
         window = reader.locator(".comments__window")
         expect(window).to_contain_text(tomorrow.strftime("%d.%m.%Y"))

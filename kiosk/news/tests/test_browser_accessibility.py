@@ -13,11 +13,10 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk.browser import (
-    READER_DOMAIN,
-    READER_PASSWORD,
     SCREENSHOTS,
     axe_violations,
     describe_violations,
+    reader_logged_in,
     screenshot,
 )
 
@@ -28,42 +27,6 @@ SECTION = "/wissen/"
 SCHEMES = ["light", "dark"]
 
 
-@pytest.fixture(autouse=True)
-def patient_expect():
-    expect.set_options(timeout=15_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
-@pytest.fixture
-def tab(chromium):
-    """Opens a tab in its own context with the given colour scheme and viewport."""
-    contexts = []
-    errors: list[str] = []
-
-    def open_tab(*, color_scheme="light", width=1280, height=900, locale="de-CH", **options):
-        context = chromium.new_context(
-            viewport={"width": width, "height": height}, locale=locale, color_scheme=color_scheme, **options
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        return page
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
-def log_in(page, base_url: str, key: str, next_url: str = ARTICLE) -> None:
-    page.goto(f"{base_url}/konto/login/?next={next_url}")
-    page.locator("#id_login").fill(f"{key}@{READER_DOMAIN}")
-    page.locator("#id_password").fill(READER_PASSWORD)
-    page.locator("form.account-form button[type=submit]").click()
-    expect(page.locator(".header-account__reader")).to_be_visible()
-
-
 def assert_no_violations(page) -> None:
     violations = axe_violations(page)
     assert not violations, describe_violations(violations)
@@ -71,8 +34,8 @@ def assert_no_violations(page) -> None:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize(("name", "path"), [("front", "/"), ("section", SECTION), ("article", ARTICLE)])
-def test_anonymous_pages_pass_axe(demo_server, tab, name, path, scheme):
-    page = tab(color_scheme=scheme)
+def test_anonymous_pages_pass_axe(demo_server, new_tab, name, path, scheme):
+    page = new_tab(color_scheme=scheme)
     page.goto(demo_server + path)
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
     assert_no_violations(page)
@@ -81,9 +44,9 @@ def test_anonymous_pages_pass_axe(demo_server, tab, name, path, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_search_author_and_topic_pages_pass_axe(demo_server, tab, scheme):
+def test_search_author_and_topic_pages_pass_axe(demo_server, new_tab, scheme):
     """The pages reached from an article: its search, its author, its topic (dark mode holds there too)."""
-    page = tab(color_scheme=scheme)
+    page = new_tab(color_scheme=scheme)
     page.goto(demo_server + ARTICLE)
     author = page.locator(".article__authors a").first.get_attribute("href")
     topic = page.locator(".article__tags a").first.get_attribute("href")
@@ -93,10 +56,10 @@ def test_search_author_and_topic_pages_pass_axe(demo_server, tab, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_logged_in_reader_pages_pass_axe(demo_server, tab, scheme):
+def test_logged_in_reader_pages_pass_axe(demo_server, new_tab, scheme):
     """The debate as its own author sees it: a comment awaiting review, the reply forms, the gallery."""
-    page = tab(color_scheme=scheme)
-    log_in(page, demo_server, "claire")
+    page = new_tab(color_scheme=scheme)
+    reader_logged_in(page, demo_server, "claire", ARTICLE)
     page.goto(demo_server + ARTICLE)
     form = page.locator("form[data-comment-form]").first
     form.get_by_label("Dein Kommentar").fill(f"Ein Kommentar für den Kontrasttest ({scheme}).")
@@ -118,8 +81,8 @@ def test_logged_in_reader_pages_pass_axe(demo_server, tab, scheme):
         screenshot(page, "dark-account-settings")
 
 
-def test_dark_mode_keeps_pictures_and_a_visible_focus_ring(demo_server, tab):
-    page = tab(color_scheme="dark")
+def test_dark_mode_keeps_pictures_and_a_visible_focus_ring(demo_server, new_tab):
+    page = new_tab(color_scheme="dark")
     page.goto(demo_server + ARTICLE)
     body = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert body == "rgb(20, 20, 20)"
@@ -132,8 +95,8 @@ def test_dark_mode_keeps_pictures_and_a_visible_focus_ring(demo_server, tab):
     assert outline == "rgb(138, 180, 255)", outline
 
 
-def test_phone_header_is_one_compact_row(demo_server, tab):
-    page = tab(width=390, height=844)
+def test_phone_header_is_one_compact_row(demo_server, new_tab):
+    page = new_tab(width=390, height=844)
     page.goto(demo_server + ARTICLE)
     header = page.locator("header.site-header")
     height = header.bounding_box()["height"]
@@ -201,8 +164,8 @@ def test_phone_header_is_one_compact_row(demo_server, tab):
     assert header.locator("form.site-search").get_attribute("action").endswith("/suche/")
 
 
-def test_phone_menu_opens_without_javascript(demo_server, tab):
-    page = tab(width=390, height=844, java_script_enabled=False)
+def test_phone_menu_opens_without_javascript(demo_server, new_tab):
+    page = new_tab(width=390, height=844, java_script_enabled=False)
     page.goto(demo_server + ARTICLE)
     header = page.locator("header.site-header")
     assert header.bounding_box()["height"] < 80
@@ -216,8 +179,8 @@ def test_phone_menu_opens_without_javascript(demo_server, tab):
     assert header.locator(".site-header__search-link").get_attribute("href").endswith("/suche/")
 
 
-def test_desktop_header_shows_search_languages_and_account(demo_server, tab):
-    page = tab()
+def test_desktop_header_shows_search_languages_and_account(demo_server, new_tab):
+    page = new_tab()
     page.goto(demo_server + ARTICLE)
     header = page.locator("header.site-header")
     for part in ["#site-search-q", ".language-switcher", ".header-account", ".main-nav"]:
@@ -226,8 +189,8 @@ def test_desktop_header_shows_search_languages_and_account(demo_server, tab):
     expect(header.locator(".site-header__search-link")).to_be_hidden()
 
 
-def test_content_keeps_its_language_in_the_english_interface(demo_server, tab):
-    page = tab(locale="en")
+def test_content_keeps_its_language_in_the_english_interface(demo_server, new_tab):
+    page = new_tab(locale="en")
     page.goto(demo_server + "/en" + ARTICLE)
     assert page.evaluate("document.documentElement.lang") == "en"
     language = "element => element.closest('[lang]').lang"
@@ -243,9 +206,9 @@ def test_content_keeps_its_language_in_the_english_interface(demo_server, tab):
         assert page.locator(selector).first.evaluate(language) == "en", selector
 
 
-def test_printed_article_keeps_the_story_and_leaves_the_screen_parts(demo_server, tab):
-    page = tab(color_scheme="dark")
-    log_in(page, demo_server, "thomas")
+def test_printed_article_keeps_the_story_and_leaves_the_screen_parts(demo_server, new_tab):
+    page = new_tab(color_scheme="dark")
+    reader_logged_in(page, demo_server, "thomas", ARTICLE)
     page.goto(demo_server + ARTICLE)
     page.emulate_media(media="print")
     for selector in [

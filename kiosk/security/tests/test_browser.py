@@ -34,14 +34,6 @@ POLICY_COMPLAINT = re.compile(
 )
 
 
-@pytest.fixture(autouse=True)
-def patient_expect():
-    """The server shares a busy machine: give each expectation more than Playwright's five seconds."""
-    expect.set_options(timeout=15_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
 class PolicyWatch:
     """What the browser said about the policies on the tab's pages."""
 
