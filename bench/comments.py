@@ -43,9 +43,11 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.scripts import run_script
 from bench.wsgi import wsgi_get
 
 ROOT = Path(__file__).resolve().parent.parent
+SETUP_SCRIPT = ROOT / "bench" / "comments_setup.py"
 PHASE_SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 WARMUP_SECONDS = float(os.environ.get("BENCH_WARMUP", "3"))  # the first round on a fresh server
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
@@ -220,19 +222,6 @@ def server_env(database_url: str, workdir: Path, secret: str, extra: dict | None
     return env
 
 
-def run_script(command: str, args: dict, env: dict) -> dict:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "comments_setup.py"), command, json.dumps(args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(f"comments_setup.py {command} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 @contextlib.contextmanager
 def gunicorn(env: dict, workdir: Path):
     """A gunicorn serving bench.settings on a free port; stopped (and killed if need be) on exit."""
@@ -394,8 +383,8 @@ def backend_leg(title: str, database_url: str, workdir: Path, *, redis: bool = F
     started = time.perf_counter()
     secret = secrets.token_urlsafe(50)
     env = server_env(database_url, workdir, secret)
-    setup = run_script("setup", {"clients": CLIENTS, "comments": LIKED_COMMENTS}, env)
-    before = run_script("check", {"comments": setup["comments"]}, env)["total"]
+    setup = run_script(SETUP_SCRIPT, "setup", {"clients": CLIENTS, "comments": LIKED_COMMENTS}, env)
+    before = run_script(SETUP_SCRIPT, "check", {"comments": setup["comments"]}, env)["total"]
     results = []
     with gunicorn(env, workdir) as port:
         results += write_phases(port, setup, setup["sessions"], label=", limits off")
@@ -406,12 +395,14 @@ def backend_leg(title: str, database_url: str, workdir: Path, *, redis: bool = F
         redis_env = server_env(database_url, workdir, secret, {**LIMITS_ON, "REDIS_URL": REDIS_URL})
         with redis_db() as ready:
             if ready:
-                sessions = run_script("sessions", {"readers": setup["readers"]}, redis_env)["sessions"]
+                sessions = run_script(SETUP_SCRIPT, "sessions", {"readers": setup["readers"]}, redis_env)[
+                    "sessions"
+                ]
                 with gunicorn(redis_env, workdir) as port:
                     results += write_phases(port, setup, sessions, label=", limits on, Redis")
             else:
                 results.append(Result("(Redis rows skipped: " + ready.reason + ")"))
-    after = run_script("check", {"comments": setup["comments"]}, env)
+    after = run_script(SETUP_SCRIPT, "check", {"comments": setup["comments"]}, env)
     took = time.perf_counter() - started
     return table(f"{title} ({took:.0f} s with setup and server starts)", setup, results, before, after)
 

@@ -11,8 +11,6 @@ object as its last line.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 from pathlib import Path
 
@@ -122,23 +120,8 @@ def check(*, comments: list[int]) -> dict:
     }
 
 
-def main() -> None:
-    command, args = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    if command == "setup":
-        result = setup(**args)
-    elif command == "sessions":
-        result = {"sessions": sessions(args["readers"])}
-    elif command == "check":
-        result = check(**args)
-    else:
-        raise SystemExit(f"unknown command {command}")
-    print(json.dumps(result))
-
-
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(ROOT))
+    from bench.scripts import script_main
+
+    script_main({"setup": setup, "sessions": lambda readers: {"sessions": sessions(readers)}, "check": check})

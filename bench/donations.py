@@ -27,7 +27,6 @@ one stored event per donation, every donation paid, the net total N × 15, no fa
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import random
 import secrets
@@ -53,19 +52,6 @@ AMOUNT = Decimal("15.00")
 EVENT_PREFIX = "evt_bench_"
 WARMUP_PREFIX = "evt_warmup_"
 PROCESS_TIMEOUT = 120.0  # seconds after the last answer before the run counts as stuck
-
-
-def _run(command: str, args: dict, env: dict) -> dict:
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), command, json.dumps(args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(f"donations.py {command} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @contextlib.contextmanager
@@ -209,6 +195,7 @@ def webhook_events() -> list[str]:
     import psycopg
 
     from bench.comments import THREADS, WORKERS, gunicorn, postgres_db, server_env
+    from bench.scripts import run_script
 
     deliveries_count = 2 * DONATIONS
     title = (
@@ -228,7 +215,7 @@ def webhook_events() -> list[str]:
                 del env[name]
             env.update(KIOSK_TASKS="db", STRIPE_WEBHOOK_SECRET=secret)
             seeding = time.perf_counter()
-            setup = _run("setup", {"donations": DONATIONS}, env)
+            setup = run_script(__file__, "setup", {"donations": DONATIONS}, env)
             seeded = time.perf_counter() - seeding
             table = setup["events_table"]
             deliveries = _deliveries(setup["donations"], random.Random(15))
@@ -254,7 +241,7 @@ def webhook_events() -> list[str]:
                 processed, finished = _wait_processed(admin, table, EVENT_PREFIX, DONATIONS, PROCESS_TIMEOUT)
                 load_after = os.getloadavg()[0]
                 alive = sum(p.poll() is None for p in workers)
-            check = _run("check", {}, env)
+            check = run_script(__file__, "check", {}, env)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     took = time.perf_counter() - started
@@ -350,22 +337,8 @@ def _check() -> dict:
     }
 
 
-def _main() -> None:
-    command, args = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    if command == "setup":
-        result = _setup(**args)
-    elif command == "check":
-        result = _check(**args)
-    else:
-        raise SystemExit(f"unknown command {command}")
-    print(json.dumps(result))
-
-
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("setup", "check"):
-        sys.exit("usage: donations.py setup|check '<json>'")
-    _main()
+    sys.path.insert(0, str(ROOT))
+    from bench.scripts import script_main
+
+    script_main({"setup": _setup, "check": _check})

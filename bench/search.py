@@ -19,7 +19,6 @@ p50/p95/p99 over all queries' runs, and the median of each query.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
@@ -64,21 +63,6 @@ QUERIES = [
 ]
 
 
-def _run(command: str, args: dict, env: dict) -> dict:
-    import subprocess
-
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), command, json.dumps(args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(f"search.py {command} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
     ordered = sorted(samples)
 
@@ -91,6 +75,7 @@ def percentiles(samples: list[float]) -> tuple[float, float, float]:
 def search_latency() -> list[str]:
     """The figures, or why there are none."""
     from bench.comments import Reader, gunicorn, postgres_db, server_env
+    from bench.scripts import run_script
 
     title = (
         f"Reader search on PostgreSQL: {ARTICLES:,} live articles (German stemming), {len(QUERIES)} queries × "
@@ -102,8 +87,8 @@ def search_latency() -> list[str]:
             if url is None:
                 return [title, f"  skipped: {reason}"]
             env = server_env(url, workdir, "bench-search-" + "x" * 40)
-            setup = _run("setup", {"articles": ARTICLES}, env)
-            measured = _run("measure", {"rounds": ROUNDS}, env)
+            setup = run_script(__file__, "setup", {"articles": ARTICLES}, env)
+            measured = run_script(__file__, "measure", {"rounds": ROUNDS}, env)
             http: dict[str, list[float]] = {}
             with gunicorn(env, workdir) as port:
                 client = Reader(port, {})
@@ -308,22 +293,8 @@ def _measure(*, rounds: int) -> dict:
     return {"queries": result, "autocomplete": [p50, p95]}
 
 
-def _main() -> None:
-    command, args = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    if command == "setup":
-        result = _setup(**args)
-    elif command == "measure":
-        result = _measure(**args)
-    else:
-        raise SystemExit(f"unknown command {command}")
-    print(json.dumps(result))
-
-
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("setup", "measure"):
-        sys.exit("usage: search.py setup|measure '<json>'")
-    _main()
+    sys.path.insert(0, str(ROOT))
+    from bench.scripts import script_main
+
+    script_main({"setup": _setup, "measure": _measure})
