@@ -61,7 +61,26 @@ class NewsPageForm(WagtailAdminPageForm):
             problem = go_live_problem(go_live_at, now=timezone.now())
             if problem:
                 self.add_error("go_live_at", forms.ValidationError(problem, code="go_live_in_past"))
+        self._refuse_pinning_twice()
         return cleaned_data
+
+    def _refuse_pinning_twice(self):
+        """The front page's pinned stories: each article once (twice would show it twice)."""
+        formset = self.formsets.get("pinned_stories")
+        if formset is None or not formset.is_valid():
+            return
+        seen = set()
+        for form in formset.forms:
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            article = form.cleaned_data.get("article")
+            if article is None:
+                continue
+            if article.pk in seen:
+                form.add_error(
+                    "article", forms.ValidationError(_("This story is pinned already."), code="pinned_twice")
+                )
+            seen.add(article.pk)
 
 
 def same_minute(a: datetime | None, b: datetime | None) -> bool:

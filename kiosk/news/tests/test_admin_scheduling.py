@@ -164,3 +164,32 @@ def test_editors_pin_and_order_stories_in_the_front_pages_form(client, editor, h
     assert response.status_code == 302, form_errors(response)
     pinned = home.pinned_stories.order_by("sort_order").values_list("article__title", flat=True)
     assert list(pinned) == ["Zuerst", "Danach"]
+
+
+def test_the_same_story_cannot_be_pinned_twice(client, editor, home, section):
+    story = ArticlePageFactory(parent=section, title="Einmal reicht")
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[home.pk])
+    data = nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "intro": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+            "pinned_stories": inline_formset(
+                [{"article": story.pk, "ORDER": 0}, {"article": story.pk, "ORDER": 1}]
+            ),
+        }
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+
+    assert response.status_code == 200, "the form was accepted"
+    formset = response.context["form"].formsets["pinned_stories"]
+    first, second = (form.errors.as_data() for form in formset.forms)
+    assert "article" not in first
+    assert [error.code for error in second["article"]] == ["pinned_twice"]
+    assert not home.pinned_stories.exists()
