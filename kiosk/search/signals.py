@@ -4,8 +4,8 @@ Wagtail would update its index on every save (its own task, enqueued before the
 save is committed); with ``AUTO_UPDATE: False`` it leaves that to us. Articles
 are reindexed when readers' view of them changes: published (new text),
 unpublished, moved (``live`` and ``path`` are index fields an external engine
-filters on) and deleted; a new draft too, so that editors find it in the
-admin. Every other indexed model (sections, images, documents, authors,
+filters on) and deleted; a new draft too, and each draft of a page not live
+(its row holds the draft), so that editors find it in the admin. Every other indexed model (sections, images, documents, authors,
 partners, accounts) on each save and delete, as Wagtail did.
 """
 
@@ -39,9 +39,13 @@ def object_deleted(sender, instance, **kwargs):
     index_later(instance)
 
 
-def article_saved(sender, instance, created=False, raw=False, **kwargs):
-    # Later saves are drafts (the row keeps the published text) or come with page_published.
-    if created and not raw:
+def article_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    # A live article's draft leaves its row (the published text) as it is, and publishing comes with
+    # page_published. A page not live keeps its draft in the row (Wagtail's edit view saves it there):
+    # reindexed, so the admin finds what the editor wrote; its bookkeeping saves (update_fields) are not.
+    if raw:
+        return
+    if created or (not instance.live and update_fields is None):
         index_later(instance)
 
 

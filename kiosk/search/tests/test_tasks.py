@@ -49,6 +49,23 @@ def test_a_new_revision_is_indexed_when_published(newsroom, django_capture_on_co
     assert found(newsroom["home"], "Lugano") == []
 
 
+def test_a_page_not_live_is_reindexed_with_each_draft(newsroom, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = ArticlePageFactory(
+            parent=newsroom["sport"], title="Vorschau Cupfinal", live=False, publish=False
+        )
+    assert [p.pk for p in ArticlePage.objects.search("Cupfinal")] == [draft.pk]
+    # As the admin's edit view saves a page not live: the row, then the revision.
+    draft.title = "Vorschau Schwingfest"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        draft.save()
+        draft.save_revision()
+    assert len(callbacks) == 1  # the revision's bookkeeping save enqueues nothing more
+    assert [p.pk for p in ArticlePage.objects.search("Schwingfest")] == [draft.pk]
+    assert list(ArticlePage.objects.search("Cupfinal")) == []
+    assert found(newsroom["home"], "Schwingfest") == []  # readers never see it
+
+
 def test_unpublishing_removes_it_from_reader_search_but_keeps_it_for_the_admin(
     newsroom, django_capture_on_commit_callbacks
 ):
