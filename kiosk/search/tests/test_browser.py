@@ -12,13 +12,6 @@ pytestmark = pytest.mark.browser
 HEADLINE = "Studentischer Kleinsatellit sendet erste Bilder aus dem All"
 
 
-@pytest.fixture(autouse=True)
-def patient_expect():
-    expect.set_options(timeout=15_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
 def test_search_works_without_javascript(chromium, demo_server):
     context = chromium.new_context(java_script_enabled=False, locale="de-CH")
     try:
@@ -62,6 +55,21 @@ def test_suggestions_are_chosen_with_the_keyboard(page, demo_server):
     expect(field).to_have_attribute("aria-expanded", "false")
     field.press_sequentially("e", delay=30)
     expect(option).to_be_visible()
+    field.press("ArrowDown")
+    field.press("Enter")
+    page.wait_for_url("**/kleinsatellit-sendet-erste-bilder/")
+
+
+def test_the_header_search_field_suggests_headlines_on_every_page(page, demo_server):
+    page.goto(f"{demo_server}/")
+    field = page.locator("header input[name=q]")
+    expect(field).to_have_attribute("role", "combobox")
+    field.press_sequentially("Kleinsat", delay=30)
+    option = page.get_by_role("listbox").get_by_role("option", name=HEADLINE)
+    expect(option).to_be_visible()
+    box = option.bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= page.viewport_size["width"]
     field.press("ArrowDown")
     field.press("Enter")
     page.wait_for_url("**/kleinsatellit-sendet-erste-bilder/")
