@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection
+from django.db import ProgrammingError, connection
 from django.db.models import Case, F, Func, Value, When, Window
 from django.db.models.functions import RowNumber
 from wagtail.search.backends import database
@@ -22,6 +22,7 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from wagtail.search.query import Fuzzy, MatchAll, Not
 
@@ -92,8 +93,27 @@ def _has_field(model, name: str) -> bool:
     return True
 
 
+class SearchResults(PostgresSearchResults):
+    def _do_search(self):
+        """The page of matches in two steps: their ids in order, then those rows whole.
+
+        Sorting the matches carries every column of every match along: for a word in
+        6,300 articles, 660-byte rows that spill to disk (47 of a search's 57 ms). Sorted
+        as ids they stay in memory; the page's rows are then read by primary key.
+        """
+        if self._score_field is not None or isinstance(self.query_compiler.query, MatchAll):
+            return super()._do_search()
+        try:
+            ids = list(self.get_queryset().values_list("pk", flat=True))
+        except ProgrammingError as error:
+            self._handle_missing_postgres_extension(error)
+        rows = self.query_compiler.queryset.filter(pk__in=ids).in_bulk()
+        return [rows[pk] for pk in ids if pk in rows]
+
+
 class KioskPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = SearchQueryCompiler
+    results_class = SearchResults
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
 
 

@@ -55,15 +55,33 @@ def stems(words: Iterable[str]) -> list[str]:
 
 
 def matches(word: str, prefixes: list[str]) -> bool:
-    folded = fold(word)
-    return any(folded == p or (len(p) >= MIN_PREFIX and folded.startswith(p)) for p in prefixes)
+    return matcher(prefixes)(word)
+
+
+def matcher(prefixes: Iterable[str]):
+    """A test of one word against these prefixes (``matches``), made once per set of prefixes."""
+    return _matcher(tuple(prefixes))
+
+
+@functools.lru_cache(maxsize=256)
+def _matcher(prefixes: tuple[str, ...]):
+    # A snippet tests every word of a body: the prefixes are sorted out once, not per word.
+    exact = frozenset(prefixes)
+    starts = tuple(p for p in prefixes if len(p) >= MIN_PREFIX)
+
+    def matches_word(word: str) -> bool:
+        folded = fold(word)
+        return folded in exact or folded.startswith(starts)
+
+    return matches_word
 
 
 def mark(text: str, prefixes: list[str]) -> SafeString:
     """The text escaped, with each matching word in <mark>."""
     parts, position = [], 0
+    matches_word = matcher(prefixes)
     for match in WORD.finditer(text):
-        if matches(match.group(), prefixes):
+        if matches_word(match.group()):
             parts.append(escape(text[position : match.start()]))
             parts.append(f"<mark>{escape(match.group())}</mark>")
             position = match.end()
@@ -74,7 +92,8 @@ def mark(text: str, prefixes: list[str]) -> SafeString:
 def snippet(text: str, prefixes: list[str], *, chars: int = SNIPPET_CHARS) -> SafeString:
     """About ``chars`` characters of the text around its first matching word, marked; its start without one."""
     text = " ".join(text.split())
-    first = next((m.start() for m in WORD.finditer(text) if matches(m.group(), prefixes)), None)
+    matches_word = matcher(prefixes)
+    first = next((m.start() for m in WORD.finditer(text) if matches_word(m.group())), None)
     start = 0
     if first is not None and first > SNIPPET_LEAD_IN:
         # Begin at a word a little before the match.

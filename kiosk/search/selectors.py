@@ -137,4 +137,5 @@ def hits(articles: list[ArticlePage], *, words: list[str], sections: list[Sectio
 
 
 def _has_match(text: str, prefixes: list[str]) -> bool:
-    return any(highlight.matches(word, prefixes) for word in WORD.findall(text))
+    matches_word = highlight.matcher(prefixes)
+    return any(matches_word(word) for word in WORD.findall(text))
