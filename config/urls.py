@@ -24,10 +24,14 @@ urlpatterns = [
 
 if settings.KIOSK_SERVE_MEDIA:
     from django.urls import re_path
+    from django.views.decorators.cache import cache_control
     from django.views.static import serve
 
+    # Uploads keep their names while they exist (renditions are named by their filter): an hour in
+    # the browser spares each page view its images. Behind nginx, nginx serves media itself.
+    media = cache_control(public=True, max_age=3600)(serve)
     urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
+        re_path(r"^media/(?P<path>.*)$", media, {"document_root": settings.MEDIA_ROOT}, name="media")
     )
 
 urlpatterns.append(path("api/", api.urls))
