@@ -135,15 +135,8 @@ def test_articles_sections_and_the_front_page_all_refuse_a_past_go_live_time():
         assert issubclass(model.get_edit_handler().get_form_class(), NewsPageForm), model
 
 
-def test_editors_pin_and_order_stories_in_the_front_pages_form(client, editor, home, section):
-    first = ArticlePageFactory(parent=section, title="Zuerst")
-    second = ArticlePageFactory(parent=section, title="Danach")
-    client.force_login(editor)
-    url = reverse("wagtailadmin_pages:edit", args=[home.pk])
-    form = client.get(url).content.decode()
-    assert "pinned_stories" in form
-    assert "news.articlepage" in form.lower()  # the chooser offers articles only
-
+def publish_front_page(client, home, pinned: list[dict]):
+    """The front page's edit form as the admin sends it, with these pinned stories and the publish button."""
     data = nested_form_data(
         {
             "title": home.title,
@@ -153,13 +146,24 @@ def test_editors_pin_and_order_stories_in_the_front_pages_form(client, editor, h
             "search_description": "",
             "go_live_at": "",
             "expire_at": "",
-            "pinned_stories": inline_formset(
-                [{"article": second.pk, "ORDER": 1}, {"article": first.pk, "ORDER": 0}]
-            ),
+            "pinned_stories": inline_formset(pinned),
         }
     )
     data["action-publish"] = "action-publish"
-    response = client.post(url, data)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[home.pk]), data)
+
+
+def test_editors_pin_and_order_stories_in_the_front_pages_form(client, editor, home, section):
+    first = ArticlePageFactory(parent=section, title="Zuerst")
+    second = ArticlePageFactory(parent=section, title="Danach")
+    client.force_login(editor)
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    assert "pinned_stories" in form
+    assert "news.articlepage" in form.lower()  # the chooser offers articles only
+
+    response = publish_front_page(
+        client, home, [{"article": second.pk, "ORDER": 1}, {"article": first.pk, "ORDER": 0}]
+    )
 
     assert response.status_code == 302, form_errors(response)
     pinned = home.pinned_stories.order_by("sort_order").values_list("article__title", flat=True)
@@ -169,23 +173,10 @@ def test_editors_pin_and_order_stories_in_the_front_pages_form(client, editor, h
 def test_the_same_story_cannot_be_pinned_twice(client, editor, home, section):
     story = ArticlePageFactory(parent=section, title="Einmal reicht")
     client.force_login(editor)
-    url = reverse("wagtailadmin_pages:edit", args=[home.pk])
-    data = nested_form_data(
-        {
-            "title": home.title,
-            "slug": home.slug,
-            "intro": "",
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "pinned_stories": inline_formset(
-                [{"article": story.pk, "ORDER": 0}, {"article": story.pk, "ORDER": 1}]
-            ),
-        }
+
+    response = publish_front_page(
+        client, home, [{"article": story.pk, "ORDER": 0}, {"article": story.pk, "ORDER": 1}]
     )
-    data["action-publish"] = "action-publish"
-    response = client.post(url, data)
 
     assert response.status_code == 200, "the form was accepted"
     formset = response.context["form"].formsets["pinned_stories"]
