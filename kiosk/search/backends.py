@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import ProgrammingError, connection
-from django.db.models import Case, F, Func, Value, When, Window
+from django.db.models import Case, Count, F, Func, Value, When, Window
 from django.db.models.functions import RowNumber
 from wagtail.search.backends import database
 from wagtail.search.backends.database.postgres.postgres import (
@@ -94,19 +94,34 @@ def _has_field(model, name: str) -> bool:
 
 
 class SearchResults(PostgresSearchResults):
+    """Results that read a page of matches in two steps and count all matches on the way.
+
+    ``total_matches``: after iterating a slice, how many matches the whole search has
+    (None before, or when the slice was empty), so a paginator needs no count query.
+    """
+
+    total_matches: int | None = None
+
     def _do_search(self):
-        """The page of matches in two steps: their ids in order, then those rows whole.
+        """The page of matches in two steps: their ids in order (with the count), then those rows whole.
 
         Sorting the matches carries every column of every match along: for a word in
         6,300 articles, 660-byte rows that spill to disk (47 of a search's 57 ms). Sorted
-        as ids they stay in memory; the page's rows are then read by primary key.
+        as ids they stay in memory; the page's rows are then read by primary key. The
+        count comes with the ids (``COUNT(*) OVER ()``) rather than from a second pass.
         """
         if self._score_field is not None or isinstance(self.query_compiler.query, MatchAll):
             return super()._do_search()
         try:
-            ids = list(self.get_queryset().values_list("pk", flat=True))
+            found = list(
+                self.get_queryset()
+                .annotate(kiosk_matches=Window(Count("pk")))
+                .values_list("pk", "kiosk_matches")
+            )
         except ProgrammingError as error:
             self._handle_missing_postgres_extension(error)
+        ids = [pk for pk, _ in found]
+        self.total_matches = found[0][1] if found else None
         rows = self.query_compiler.queryset.filter(pk__in=ids).in_bulk()
         return [rows[pk] for pk in ids if pk in rows]
 

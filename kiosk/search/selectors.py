@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.paginator import Page as DjangoPage
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
@@ -87,6 +89,23 @@ def article_search(
     if newest:
         articles = articles.order_by("-first_published_at", "-id")
     return articles.search(" ".join(words), operator="and", order_by_relevance=not newest)
+
+
+def results_page(found, number: int, *, per_page: int) -> DjangoPage:
+    """The page of results asked for, or the last one if it lies beyond (results change as the newsroom publishes).
+
+    Where the backend counts the matches along with the page (PostgreSQL), one query
+    less: the page is read first and the paginator told the count.
+    """
+    paginator = Paginator(found, per_page)
+    if number >= 1 and hasattr(found, "total_matches"):
+        start = (number - 1) * per_page
+        page_results = found[start : start + per_page]
+        articles = list(page_results)
+        if articles:
+            paginator.count = page_results.total_matches  # a cached_property: now it is known
+            return paginator._get_page(articles, number, paginator)
+    return paginator.get_page(number)
 
 
 def headline_suggestions(*, root: Page, text: str, now: datetime, limit: int = AUTOCOMPLETE_LIMIT) -> list:

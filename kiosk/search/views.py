@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -47,9 +46,7 @@ def search(request):
                 published_to=form.cleaned_data["published_to"],
                 sort=form.chosen_sort,
             )
-            paginator = Paginator(found, PAGE_SIZE)
-            # A page beyond the last (results change as the newsroom publishes) shows the last.
-            page = paginator.get_page(form.cleaned_data["page"] or 1)
+            page = selectors.results_page(found, form.cleaned_data["page"] or 1, per_page=PAGE_SIZE)
             page.object_list = selectors.hits(list(page.object_list), words=words, sections=sections)
             context["results"] = page
             context["page_query"] = _query_without_page(request)
