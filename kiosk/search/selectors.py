@@ -102,8 +102,8 @@ def results_page(found, number: int, *, per_page: int) -> DjangoPage:
         start = (number - 1) * per_page
         page_results = found[start : start + per_page]
         articles = list(page_results)
-        if articles:
-            paginator.count = page_results.total_matches  # a cached_property: now it is known
+        if articles or number == 1:  # no first page: no matches at all
+            paginator.count = page_results.total_matches or 0  # a cached_property: now it is known
             return paginator._get_page(articles, number, paginator)
     return paginator.get_page(number)
 

@@ -128,6 +128,15 @@ def test_a_page_of_results_costs_two_queries(newsroom, django_assert_num_queries
     assert page.paginator.num_pages == 1
 
 
+def test_a_search_without_matches_costs_one_query_on_postgresql(newsroom, django_assert_max_num_queries):
+    found = search(newsroom, "Quantenschaum")
+    with django_assert_max_num_queries(1 if connection.vendor == "postgresql" else 2):
+        page = selectors.results_page(found, 1, per_page=10)
+    assert list(page.object_list) == []
+    assert page.paginator.count == 0
+    assert page.number == 1
+
+
 def test_a_page_beyond_the_last_shows_the_last(newsroom):
     found = search(newsroom, "Stimme")
     page = selectors.results_page(found, 7, per_page=1)
