@@ -79,6 +79,8 @@ if KIOSK_DEMO:
     INSTALLED_APPS.append("kiosk.demo")
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before the HTTPS redirect, the host check and everything else.
+    "kiosk.background.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache: a page replayed from the cache gets today's policy.
     "kiosk.security.middleware.ContentSecurityPolicyMiddleware",
@@ -303,7 +305,13 @@ KIOSK_PERIODIC_TASKS = {
     # Mail the subscribed moderators when the queue needs them (at most every quarter hour).
     "kiosk.moderation.tasks.alert_moderators": 60,
     "kiosk.donations.tasks.events_waiting_retry": 5 * 60,
+    # Proof that a worker runs tasks, for /readyz.
+    "kiosk.background.tasks.heartbeat": 60,
 }
+# /readyz: a worker whose last heartbeat is older than this many seconds counts as gone (three
+# missed beats), and each check of Redis waits at most KIOSK_HEALTH_TIMEOUT seconds.
+KIOSK_HEARTBEAT_MAX_AGE = env.int("KIOSK_HEARTBEAT_MAX_AGE", default=180)
+KIOSK_HEALTH_TIMEOUT = env.float("KIOSK_HEALTH_TIMEOUT", default=2.0)
 # Successful task results are forgotten after this many days; failed ones stay until staff act.
 KIOSK_TASK_RESULTS_DAYS = env.int("KIOSK_TASK_RESULTS_DAYS", default=14)
 # A task "running" longer than this is listed with the failed ones: its worker probably died.

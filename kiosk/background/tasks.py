@@ -65,3 +65,12 @@ def prune_task_results() -> int:
     cutoff = timezone.now() - timedelta(days=settings.KIOSK_TASK_RESULTS_DAYS)
     deleted, _ = DBTaskResult.objects.successful().filter(finished_at__lt=cutoff).delete()
     return deleted
+
+
+@task()
+def heartbeat() -> str:
+    """Nothing but proof that a worker runs tasks: the clock enqueues it every minute, ``/readyz`` reads when it ran."""
+    from .models import WORKER, Heartbeat
+
+    Heartbeat.objects.update_or_create(name=WORKER, defaults={"beat_at": timezone.now()})
+    return "beat"

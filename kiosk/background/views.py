@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 from django_tasks_db.models import DBTaskResult
 
-from . import failures
+from . import failures, health
 
 
 def _superuser_only(request) -> None:
@@ -50,3 +52,25 @@ def act(request, result_id: str):
     except (DBTaskResult.DoesNotExist, ValidationError, ValueError, ImportError):
         messages.error(request, _("This task can no longer be retried or dismissed."))
     return redirect("background_admin:failed")
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """The process answers: nothing else is checked (a load balancer restarts the process when not)."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@never_cache
+def readyz(request):
+    """Database, Redis and a recent worker heartbeat: 200 when all hold, else 503 and which does not."""
+    checks = health.readiness(now=timezone.now())
+    ready = all(check.ok for check in checks)
+    return JsonResponse(
+        {
+            "status": "ready" if ready else "not ready",
+            "checks": {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
+        },
+        status=200 if ready else 503,
+    )

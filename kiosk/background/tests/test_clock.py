@@ -45,14 +45,13 @@ def test_a_task_that_cannot_be_enqueued_is_logged_and_the_others_go_on(database_
     assert "could not enqueue periodic task kiosk.background.tests.helpers.no_such_task" in caplog.text
 
 
-def test_the_configured_clock_publishes_prunes_alerts_the_moderators_and_retries_waiting_payment_events(
-    settings,
-):
+def test_the_configured_clock_publishes_prunes_alerts_retries_payment_events_and_beats(settings):
     assert settings.KIOSK_PERIODIC_TASKS == {
         "kiosk.news.tasks.publish_scheduled": 60,
         "kiosk.background.tasks.prune_task_results": 3600,
         "kiosk.moderation.tasks.alert_moderators": 60,
         "kiosk.donations.tasks.events_waiting_retry": 300,
+        "kiosk.background.tasks.heartbeat": 60,
     }
 
 
