@@ -79,6 +79,8 @@ if KIOSK_DEMO:
     INSTALLED_APPS.append("kiosk.demo")
 
 MIDDLEWARE = [
+    # The request's id on every log line it causes, and in the response (X-Request-ID).
+    "kiosk.background.logs.RequestIdMiddleware",
     # /healthz and /readyz, before the HTTPS redirect, the host check and everything else.
     "kiosk.background.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -419,12 +421,33 @@ PERMISSIONS_POLICY = {
     "xr-spatial-tracking": [],
 }
 
+# Every line with its request's id (kiosk.background.logs); `json` for a log collector in
+# production (one JSON object per line: time, level, logger, message, request_id), else text.
+KIOSK_LOG_FORMAT = env("KIOSK_LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "kiosk.background.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if KIOSK_LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="WARNING")},
-    "loggers": {"kiosk": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        # kiosk.tasks: which task each request enqueued, under the request's id.
+        "kiosk": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Modern image formats offered in <picture>, best first; JPEG is always the

@@ -7,4 +7,7 @@ class BackgroundConfig(AppConfig):
     verbose_name = _("Background tasks")
 
     def ready(self) -> None:
-        from . import failures  # noqa: F401  (logs every failed task at ERROR)
+        from . import (
+            failures,  # noqa: F401  (logs every failed task at ERROR)
+            logs,  # noqa: F401  (tasks log under their own id)
+        )
