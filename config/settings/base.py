@@ -424,6 +424,10 @@ PERMISSIONS_POLICY = {
 # Every line with its request's id (kiosk.background.logs); `json` for a log collector in
 # production (one JSON object per line: time, level, logger, message, request_id), else text.
 KIOSK_LOG_FORMAT = env("KIOSK_LOG_FORMAT", default="text")
+# Error reports (kiosk.background.errors): off without a DSN; performance traces off unless sampled.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

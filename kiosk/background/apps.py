@@ -8,6 +8,9 @@ class BackgroundConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            errors,
             failures,  # noqa: F401  (logs every failed task at ERROR)
             logs,  # noqa: F401  (tasks log under their own id)
         )
+
+        errors.start()  # error reports, where SENTRY_DSN is set
