@@ -7,7 +7,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-postgres test-api lint format chromium bench lighthouse check-deploy clean
+.PHONY: install run serve demo test test-postgres test-api lint format chromium bench lighthouse check-deploy backup restore clean
 
 $(STAMP): requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,16 @@ bench: install
 URL ?= http://$(HOST):$(PORT)
 lighthouse: install chromium
 	$(BIN)/python bench/lighthouse.py $(URL)
+
+# The database (pg_dump, or SQLite's backup) and the media into var/backups/kiosk-<time>/
+# (or TO=<folder>); `make restore BACKUP=<folder>` puts one back into an empty database
+# (REPLACE=1 over one that has data). Both use the site's environment (DATABASE_URL, KIOSK_MEDIA_ROOT).
+backup: install
+	$(BIN)/python manage.py backup $(if $(TO),--to $(TO))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=<folder written by make backup>"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP) $(if $(REPLACE),--replace)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*
