@@ -83,3 +83,17 @@ def test_production_logs_are_json_lines_with_the_request_id():
     assert line["logger"] == "kiosk.x"
     assert line["request_id"] == "0f3c9a7d2b1e4c58"
     assert "time" in line
+
+
+def test_the_enqueued_lines_are_written_in_json_logs_only():
+    code = (
+        "import django, logging; django.setup(); print(logging.getLogger('kiosk.tasks').getEffectiveLevel())"
+    )
+    levels = {}
+    for log_format in ("json", "text"):
+        env = {**os.environ, "KIOSK_LOG_FORMAT": log_format, "DJANGO_SETTINGS_MODULE": "config.settings.base"}
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
+        levels[log_format] = int(done.stdout.strip().splitlines()[-1])
+    assert levels == {"json": logging.INFO, "text": logging.WARNING}
