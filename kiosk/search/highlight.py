@@ -54,18 +54,16 @@ def stems(words: Iterable[str]) -> list[str]:
     return sorted({fold(word) for word in words})
 
 
-def matches(word: str, prefixes: list[str]) -> bool:
-    return matcher(prefixes)(word)
-
-
 def matcher(prefixes: Iterable[str]):
-    """A test of one word against these prefixes (``matches``), made once per set of prefixes."""
+    """Whether a word matches: it is a prefix, or starts with one of at least MIN_PREFIX letters.
+
+    Made once per set of prefixes (a snippet tests every word of a body).
+    """
     return _matcher(tuple(prefixes))
 
 
 @functools.lru_cache(maxsize=256)
 def _matcher(prefixes: tuple[str, ...]):
-    # A snippet tests every word of a body: the prefixes are sorted out once, not per word.
     exact = frozenset(prefixes)
     starts = tuple(p for p in prefixes if len(p) >= MIN_PREFIX)
 

@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
@@ -57,7 +56,7 @@ def _readable_articles(root: Page, *, now: datetime):
     articles = ArticlePage.objects.live().descendant_of(root)
     for path in restricted_paths():
         articles = articles.exclude(path__startswith=path)
-    return articles.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    return articles.not_expired(now=now)
 
 
 def day_start(day: date) -> datetime:
